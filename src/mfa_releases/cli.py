@@ -1,0 +1,129 @@
+"""The `mfa-releases` command line (typer). Thin: parse options, call the package, render errors once.
+
+Sections below, one per command; each helper edits only its own section.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    help="Diplomatic press releases → validated tables (documents, meetings, participants, commitments).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+# The repository this package was installed from (editable install), when there is one.
+REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_SOURCES = REPO_ROOT / "seeds" / "sources.yaml"
+
+
+def _default_sources() -> Optional[Path]:
+    for candidate in (Path("seeds/sources.yaml"), REPO_SOURCES):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _is_dataset_folder(input_dir: Path, sources_path: Path) -> bool:
+    """True when the input is the dataset's own releases folder (the sibling of sources.yaml)."""
+    try:
+        return input_dir.resolve() == (sources_path.resolve().parent / "releases")
+    except OSError:
+        return False
+
+
+# ---------------------------------------------------------------------------------------------- build
+@app.command()
+def build(
+    input: Path = typer.Option(..., "--input", "-i", help="Folder of release files (*.txt), read recursively."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder to write <table>.parquet into."),
+    sources: Optional[Path] = typer.Option(None, "--sources", help="Sources registry [default: seeds/sources.yaml]."),
+    annotations: Optional[Path] = typer.Option(None, "--annotations", help="Human annotations to curate with."),
+    source: str = typer.Option("local", "--source", help="Source id for files that name none."),
+    keep_going: bool = typer.Option(False, "--keep-going", help="Skip bad files, list them at the end."),
+    dataset: Optional[bool] = typer.Option(
+        None, "--dataset/--no-dataset",
+        help="Require every file to sit in a listed source's folder [default: on for seeds/releases]."),
+    max_bytes: int = typer.Option(1_000_000, "--max-bytes", help="Largest accepted release file."),
+) -> None:
+    """Build every table from a folder of releases. Exits non-zero, writing nothing, on bad input."""
+    from mfa_releases.pipeline import BuildError
+    from mfa_releases.pipeline import build as run_build
+
+    sources_path = sources or _default_sources()
+    if sources_path is None:
+        err.print("error: no sources registry found — pass --sources seeds/sources.yaml")
+        raise typer.Exit(2)
+    if dataset is None:
+        dataset = _is_dataset_folder(input, sources_path)
+    try:
+        report = run_build(input, output, sources_path=sources_path, annotations_dir=annotations,
+                           default_source=source, keep_going=keep_going, dataset=dataset, max_bytes=max_bytes)
+    except BuildError as exc:
+        for error in exc.errors:
+            err.print(str(error), markup=False)
+        for problem in exc.reports:
+            err.print(problem, markup=False)
+        n = len(exc.errors) + len(exc.reports)
+        err.print(f"build failed: {n} problem(s); nothing was written to {output}", markup=False)
+        raise typer.Exit(1)
+    print_build_report(report)
+
+
+def print_build_report(report) -> None:
+    languages = ", ".join(f"{lang} {n}" for lang, n in report.by_language.items()) or "none"
+    out.print(f"{report.documents} documents ({languages}) from {report.input_dir}", markup=False)
+    for language, n in sorted(report.not_extracted.items()):
+        out.print(f"{n} document(s) in {language!r} not extracted: no extractor for that language yet", markup=False)
+    if report.human_curated:
+        out.print(f"{report.human_curated} document(s) use human annotations", markup=False)
+    rows = ", ".join(f"{name} {n}" for name, n in report.rows.items())
+    out.print(f"wrote {report.output_dir}: {rows}", markup=False)
+    if report.skipped_files:
+        suffixes = sorted({Path(p).suffix or "(no suffix)" for p in report.skipped_files})
+        out.print(f"note: {len(report.skipped_files)} non-release file(s) ignored ({', '.join(suffixes)}); "
+                  "releases are *.txt", markup=False)
+    if report.bad_files:
+        err.print(f"skipped {len(report.bad_files)} bad file(s) (--keep-going):", markup=False)
+        for error in report.bad_files:
+            err.print(f"  {error}", markup=False)
+
+
+# ------------------------------------------------------------------------------------------- validate
+@app.command()
+def validate(
+    tables: Path = typer.Option(Path("data/tables"), "--tables", help="Folder holding <table>.parquet."),
+) -> None:
+    """Check every table against the contract (pandera, lazy) and the links between them."""
+    from mfa_releases.pipeline import validate_folder
+
+    result = validate_folder(tables)
+    for problem in result.problems:
+        err.print(problem, markup=False)
+    if result.problems:
+        err.print(f"{tables}: {len(result.problems)} problem(s)", markup=False)
+        raise typer.Exit(1)
+    rows = ", ".join(f"{name} {n}" for name, n in result.rows.items())
+    out.print(f"{tables}: valid ({rows})", markup=False)
+
+
+# ----------------------------------------------------------------------------------------------- eval
+# (evaluation helper: `eval` command goes here)
+
+# ---------------------------------------------------------------------------------------------- check
+# (contribution-checks helper: `check` command goes here)
+
+# -------------------------------------------------------------------------------------- publish, diff
+# (publishing helper: `publish` and `diff` commands go here)
+
+
+if __name__ == "__main__":
+    app()
