@@ -116,7 +116,41 @@ def validate(
 
 
 # ----------------------------------------------------------------------------------------------- eval
-# (evaluation helper: `eval` command goes here)
+@app.command("eval")
+def eval_command(
+    gold: Optional[Path] = typer.Option(
+        None, "--gold", help="Folder of <doc>.txt + <doc>.gold.json [default: the annotated seeds of seeds/]."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the full report (scores and errors) as JSON."),
+    errors: bool = typer.Option(False, "--errors", help="List every miss, spurious item and wrong attribute per document."),
+    language: Optional[str] = typer.Option(None, "--language", help="Only documents in this language (ru, en)."),
+) -> None:
+    """Score extraction against human annotations: P/R/F1 and attribute accuracy, overall and per language."""
+    import json
+
+    from rich.progress import Progress
+
+    from mfa_releases.errors import ReleaseError
+    from mfa_releases.evaluate import evaluate, evaluate_annotated, render_report
+
+    if language is not None and language not in ("ru", "en", "kk"):
+        err.print("error: --language must be ru, en or kk", markup=False)
+        raise typer.Exit(2)
+    try:
+        if gold is None:
+            report = evaluate_annotated()
+        else:
+            total = len(list(gold.glob("*.gold.json"))) if gold.is_dir() else 0
+            with Progress(console=err, transient=True) as progress:
+                task = progress.add_task("extracting", total=total)
+                report = evaluate(gold, language=language, on_document=lambda _name: progress.advance(task))
+    except (ReleaseError, FileNotFoundError) as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1)
+    render_report(report, console=out, show_errors=errors)
+    if json_out is not None:
+        json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        out.print(f"report written to {json_out}", markup=False)
+
 
 # ---------------------------------------------------------------------------------------------- check
 # (contribution-checks helper: `check` command goes here)

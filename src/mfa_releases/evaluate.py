@@ -23,7 +23,7 @@ item and wrong attribute is listed per document, to show rule writers what to fi
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import json
 import re
 import unicodedata
@@ -393,26 +393,12 @@ def score_document(gold: dict, pred: dict, text: str) -> tuple[Scores, list[dict
 
 
 def _read_gold_document(txt_path: Path, gold: dict) -> Document:
-    """A `Document` for a gold corpus text (raw release format), in the gold's language."""
-    # TEMPORARY until the foundation's ingest lands: header `␠date YYYY-MM-DD ` then the text.
-    import hashlib
+    """A gold corpus text (raw release format) ingested like any release, in the gold's language."""
+    from mfa_releases.ingest import load_document
+    from mfa_releases.sources import Sources
 
-    raw = txt_path.read_text(encoding="utf-8")
-    match = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s+", raw)
-    text = raw[match.end():] if match else raw
-    text = text.strip()
-    return Document(
-        doc_id=txt_path.stem,
-        source="gold",
-        url=gold.get("source_url"),
-        date=dt.date.fromisoformat(match.group(1)) if match else dt.date.fromisoformat(gold["date"]),
-        language=gold.get("language", "ru"),
-        title=None,
-        text=text,
-        sha256=hashlib.sha256(raw.encode()).hexdigest(),
-        n_chars=len(text),
-        path=str(txt_path),
-    )
+    document = load_document(txt_path, txt_path.parent, Sources(), default_source="gold")
+    return dataclasses.replace(document, language=gold.get("language") or document.language)
 
 
 def gold_pairs(gold_dir: Path, language: str | None = None) -> Iterator[tuple[str, Document, dict]]:
@@ -470,6 +456,36 @@ def evaluate(
         raise FileNotFoundError(f"{gold_dir}: not a folder of <doc>.txt and <doc>.gold.json files")
     report = score_corpus(gold_pairs(gold_dir, language), extract=extract, on_document=on_document)
     report["gold"] = str(gold_dir)
+    return report
+
+
+def annotated_pairs(releases_dir: Path | str, annotations_dir: Path | str,
+                    sources_path: Path | str) -> Iterator[tuple[str, Document, dict]]:
+    """(doc_id, document, human annotation) for every release of the dataset that has an annotation."""
+    from mfa_releases.annotations import annotation_path, check_matches_document, load_annotation
+    from mfa_releases.ingest import load_documents
+    from mfa_releases.sources import load_sources
+
+    documents, errors = load_documents(Path(releases_dir), load_sources(sources_path), dataset=True)
+    if errors:
+        raise errors[0]
+    for document in sorted(documents, key=lambda d: d.doc_id):
+        path = annotation_path(annotations_dir, document.doc_id)
+        if path.is_file():
+            annotation = load_annotation(path)
+            check_matches_document(annotation, document)
+            yield document.doc_id, document, annotation
+
+
+def evaluate_annotated(
+    releases_dir: Path | str = "seeds/releases",
+    annotations_dir: Path | str = "seeds/annotations",
+    sources_path: Path | str = "seeds/sources.yaml",
+    extract: Callable[[Document], Facts] | None = None,
+) -> dict:
+    """Score extraction on the dataset's releases that carry a human annotation (the DVC eval stage)."""
+    report = score_corpus(annotated_pairs(releases_dir, annotations_dir, sources_path), extract=extract)
+    report["gold"] = str(annotations_dir)
     return report
 
 
