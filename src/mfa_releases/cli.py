@@ -151,12 +151,84 @@ def eval_command(
         json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         out.print(f"report written to {json_out}", markup=False)
 
-
 # ---------------------------------------------------------------------------------------------- check
-# (contribution-checks helper: `check` command goes here)
+@app.command()
+def check(
+    paths: Optional[list[Path]] = typer.Argument(None, help="Files or folders to check [default: seeds/]."),
+    since: Optional[str] = typer.Option(None, "--since", help="Check only files changed against this git ref."),
+    format: str = typer.Option("text", "--format", "-f", help="Output: text, github (Actions annotations) or json."),
+) -> None:
+    """Check a contribution (releases, annotations, sources, gazetteers). Errors exit 1; warnings do not."""
+    from mfa_releases.checks import FORMATS, CheckUsageError, render
+    from mfa_releases.checks import check as run_checks
+
+    if format not in FORMATS:
+        err.print(f"error: unknown --format {format!r}; use one of {', '.join(FORMATS)}", markup=False)
+        raise typer.Exit(2)
+    try:
+        findings, n_files = run_checks(paths or [], since=since)
+    except CheckUsageError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2)
+    print(render(findings, n_files, format))
+    if any(f.is_error for f in findings):
+        raise typer.Exit(1)
+
 
 # -------------------------------------------------------------------------------------- publish, diff
-# (publishing helper: `publish` and `diff` commands go here)
+@app.command()
+def publish(
+    to: Optional[str] = typer.Option(
+        None, "--to", help="Local hub folder or hf://datasets/<org>/<name> [default: $MFA_RELEASES_HUB or hub/]."),
+    release: Path = typer.Option(Path("data/release"), "--release", help="Release tree built by the release stage."),
+    bump: Optional[str] = typer.Option(None, "--bump", help="Force a major, minor or patch bump."),
+) -> None:
+    """Publish the release tree as an immutable version; print what changed since the last one."""
+    from mfa_releases.errors import ReleaseError
+    from mfa_releases.hub import PublishRefused
+    from mfa_releases.hub import publish as run_publish
+    from mfa_releases.versioning import BUMPS, rich_table
+
+    if bump is not None and bump not in BUMPS:
+        err.print(f"error: --bump must be one of {', '.join(BUMPS)}", markup=False)
+        raise typer.Exit(2)
+    try:
+        result, diff = run_publish(release, to, bump=bump)
+    except (ReleaseError, PublishRefused, FileNotFoundError, ValueError) as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1)
+    out.print(rich_table(diff))
+    if result.status == "unchanged":
+        out.print(f"{result.version} already published with the same data: {result.location} (nothing to do)",
+                  markup=False)
+    else:
+        out.print(f"published {result.version}: {result.location}", markup=False)
+
+
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="Release tree folder, or a version of the local hub (e.g. 1.0.0, latest)."),
+    new: str = typer.Argument(..., help="Release tree folder, or a version of the local hub."),
+    hub: Optional[Path] = typer.Option(None, "--hub", help="Local hub [default: $MFA_RELEASES_HUB or hub/]."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full diff (every id) as JSON."),
+) -> None:
+    """Rows added, removed and changed per table (by stable id), and schema changes."""
+    import json
+
+    from mfa_releases.errors import ReleaseError
+    from mfa_releases.hub import diff_trees, resolve_release
+    from mfa_releases.versioning import rich_table
+
+    try:
+        result = diff_trees(resolve_release(old, hub), resolve_release(new, hub))
+    except (ReleaseError, FileNotFoundError) as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1)
+    if as_json:
+        out.print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), markup=False)
+    else:
+        out.print(rich_table(result))
+        out.print(result.to_markdown(), markup=False)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,65 @@
+"""annotation_nominative: Russian participant names are written in the nominative case.
+
+Releases mention people in whatever case the sentence needs («встреча с Брайаном Мастом»); the
+annotation guide asks for the nominative («Брайан Маст»). pymorphy2 (through natasha) lists every
+reading of a token; when none of them is nominative the name was most likely copied inflected.
+Surnames pymorphy does not know get guessed readings, so this is a warning, not an error.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mfa_releases.checks.base import rule
+
+CASE_NAMES = {"gent": "genitive", "datv": "dative", "accs": "accusative", "ablt": "instrumental",
+              "loct": "prepositional", "voct": "vocative", "gen2": "genitive", "acc2": "accusative",
+              "loc2": "locative"}
+_CYRILLIC_NAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*$")
+
+
+@cache
+def _morph():
+    # natasha first: it sets up pymorphy2's dictionaries (and pkg_resources) the way the extractors do.
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="pkg_resources is deprecated")  # pymorphy2 ↔ setuptools
+        from natasha import MorphVocab
+
+        return MorphVocab()
+
+
+def case_problem(token: str) -> tuple[str, str] | None:
+    """(case name, nominative form) when no reading of a name token is nominative, else None."""
+    parses = _morph().parse(token)
+    if not parses or any(p.tag.case == "nomn" for p in parses):
+        return None
+    best = next((p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes), parses[0])
+    inflected = best.inflect({"nomn"})
+    nominative = inflected.word.capitalize() if inflected else token
+    return CASE_NAMES.get(best.tag.case, str(best.tag.case)), nominative
+
+
+@rule("annotation_nominative", "annotation", "Russian participant names are in the nominative case "
+      "(a warning: morphology can be unsure about rare surnames).", needs=("annotation",))
+def check(target, ctx, report):
+    annotation = ctx.annotation(target.path)
+    if annotation["language"] != "ru":
+        return
+    for m, meeting in enumerate(annotation["meetings"]):
+        for p, person in enumerate(meeting["participants"]):
+            name = person["name"]
+            fixed, problems = [], []
+            for token in name.split():
+                problem = case_problem(token) if _CYRILLIC_NAME.match(token) else None
+                if problem:
+                    problems.append(f"{token!r} ({problem[0]})")
+                    fixed.append(problem[1])
+                else:
+                    fixed.append(token)
+            if problems:
+                report.warning(annotation.line_of("meetings", m, "participants", p, "name"),
+                               f"Participant name {name!r} is not in the nominative: {', '.join(problems)}.",
+                               f"Write the name in the nominative case, e.g. {' '.join(fixed)!r}.")
