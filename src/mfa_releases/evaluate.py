@@ -490,8 +490,8 @@ def evaluate_annotated(
 
 
 def metrics_only(report: dict) -> dict:
-    """The report without the per-document error listing (the DVC metrics file)."""
-    return {key: value for key, value in report.items() if key != "documents"}
+    """The numbers of a report, without the error listing and paths (the DVC metrics file)."""
+    return {key: value for key, value in report.items() if key in ("overall", "by_language")}
 
 
 # ---------------------------------------------------------------------------------------------
