@@ -113,12 +113,15 @@ def decode_release(path: str, data: bytes, max_bytes: int | None = DEFAULT_MAX_B
         raise ReleaseError(path, None, "encoding", "file is not UTF-8: it looks like UTF-16",
                            "re-save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")
     if b"\x00" in data:
-        raise ReleaseError(path, _line_of(data, data.index(b"\x00")), "binary",
+        raise ReleaseError(path, None, "binary",
                            "file holds binary data (NUL bytes), not text",
                            "releases are plain UTF-8 text files: export the text and save it as .txt")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if sum(1 for b in data[:4096] if b < 32 and b not in b"\t\n\r\f") > len(data[:4096]) // 20:
+            raise ReleaseError(path, None, "binary", "file holds binary data, not text",
+                               "releases are plain UTF-8 text files: export the text and save it as .txt") from None
         encoding = guess_encoding(data)
         iconv = {"Windows-1251 (cp1251)": "CP1251", "KOI8-R": "KOI8-R"}.get(encoding, "CP1252")
         raise ReleaseError(path, _line_of(data, exc.start), "encoding",

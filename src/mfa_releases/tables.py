@@ -102,7 +102,11 @@ def validate_table(name: str, table: pa.Table) -> str | None:
     try:
         TABLES[name].validate(to_pandas(table), lazy=True)
     except pandera.errors.SchemaErrors as exc:
-        return f"{name}: {exc}"
+        cases = exc.failure_cases[["column", "check", "failure_case", "index"]]
+        more = f"\n  … and {len(cases) - 50} more" if len(cases) > 50 else ""
+        return (f"{name}: contract violated (pandera lazy report)\n{exc}\n"
+                f"failure cases (row index = position in {name}.parquet):\n"
+                f"{cases.head(50).to_string(index=False)}{more}")
     return None
 
 
