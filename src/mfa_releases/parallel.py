@@ -1,0 +1,179 @@
+"""Extraction across worker processes, with results in input order.
+
+`extract_all` streams `(document, facts)` pairs in the order the documents came in, whatever the
+number of workers, so the tables built from them are byte-identical for any `workers`. Cached
+documents never reach a worker; misses go to the workers in small chunks, and at most a bounded
+window of documents is in flight, so memory does not grow with the corpus.
+
+Workers are forked from a clean fork server (not from the building process, which may hold
+threads and large tables). Their initializer pins every BLAS/OpenMP pool to one thread before
+numpy is first imported (N workers on N cores, not N x N threads) and loads the extractors'
+models once per worker.
+
+This module imports nothing heavy at import time: the fork server preloads it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+from mfa_releases.document import Document
+from mfa_releases.extract import extract_document, get_extractor
+from mfa_releases.extract.base import Facts
+
+if TYPE_CHECKING:
+    from mfa_releases.cache import ExtractionCache
+
+# Thread-pool sizes read by OpenBLAS, MKL, OpenMP, Accelerate and numexpr when they load.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                    "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+# Documents per task: enough to amortize inter-process overhead, small enough to balance load.
+CHUNK_SIZE = 4
+
+
+class ExtractionFailed(RuntimeError):
+    """An extractor raised on a document; the message names the document's file."""
+
+
+def available_cores() -> int:
+    """Cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def resolve_workers(workers: int) -> int:
+    """`workers` as given; 0 or less means one per available core."""
+    return workers if workers > 0 else available_cores()
+
+
+def load_models(languages: Iterable[str]) -> None:
+    """Create the extractors for `languages` and load their models now rather than on first use."""
+    for language in sorted(set(languages)):
+        extractor = get_extractor(language)
+        load = getattr(extractor, "load", None)
+        if callable(load):
+            load()
+
+
+def _init_worker(languages: tuple[str, ...]) -> None:
+    # Before anything imports numpy: BLAS pools are sized once, when the library loads.
+    for name in THREAD_VARIABLES:
+        os.environ[name] = "1"
+    load_models(languages)
+    if "torch" in sys.modules:  # only when an extractor brought it in; importing it costs seconds
+        sys.modules["torch"].set_num_threads(1)
+
+
+def _extract_chunk(documents: list[Document]) -> list[Facts]:
+    results = []
+    for document in documents:
+        try:
+            results.append(extract_document(document))
+        except Exception as error:  # re-raised in the parent, naming the file
+            raise ExtractionFailed(
+                f"{document.path}: extraction failed ({document.language}): {type(error).__name__}: {error}"
+            ) from None
+    return results
+
+
+class _Slot:
+    """One document on its way through: facts known, or a chunk future and its place in it."""
+
+    __slots__ = ("document", "facts", "future", "index", "from_cache")
+
+    def __init__(self, document: Document, facts: Facts | None):
+        self.document = document
+        self.facts = facts
+        self.from_cache = facts is not None
+        self.future: Future | None = None
+        self.index = 0
+
+    def ready(self) -> bool:
+        return self.facts is not None or (self.future is not None and self.future.done())
+
+    def result(self) -> Facts:
+        if self.facts is None:
+            self.facts = self.future.result()[self.index]
+            self.future = None
+        return self.facts
+
+
+def _pool(workers: int, languages: Iterable[str]) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        # The fork server imports only this module, not the caller's __main__ (the CLI, pandas, ...).
+        context.set_forkserver_preload([__name__])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_init_worker, initargs=(tuple(sorted(set(languages))),))
+
+
+def extract_all(
+    documents: Iterable[Document],
+    *,
+    workers: int = 1,
+    cache: ExtractionCache | None = None,
+    chunk_size: int = CHUNK_SIZE,
+) -> Iterator[tuple[Document, Facts]]:
+    """Facts for every document, yielded in input order, with cache hits skipping extraction.
+
+    `workers=1` extracts in this process (no start-up cost: what an incremental build wants);
+    more start a pool on the first cache miss. New facts are written to `cache` as they are
+    yielded.
+    """
+    workers = resolve_workers(workers)
+    window = max(workers * chunk_size * 4, chunk_size)
+    pending: deque[_Slot] = deque()
+    batch: list[_Slot] = []
+    pool: ProcessPoolExecutor | None = None
+
+    def submit() -> None:
+        nonlocal pool, batch
+        if not batch:
+            return
+        chunk, batch = batch, []
+        docs = [slot.document for slot in chunk]
+        if workers == 1:
+            for slot, facts in zip(chunk, _extract_chunk(docs)):
+                slot.facts = facts
+            return
+        if pool is None:
+            pool = _pool(workers, (d.language for d in docs))
+        future = pool.submit(_extract_chunk, docs)
+        for index, slot in enumerate(chunk):
+            slot.future, slot.index = future, index
+
+    def finish(slot: _Slot) -> tuple[Document, Facts]:
+        if slot.facts is None and slot.future is None:  # still in the unsent batch
+            submit()
+        facts = slot.result()
+        if cache is not None and not slot.from_cache:
+            cache.put(slot.document, facts)
+        return slot.document, facts
+
+    try:
+        for document in documents:
+            slot = _Slot(document, cache.get(document) if cache is not None else None)
+            pending.append(slot)
+            if slot.facts is None:
+                batch.append(slot)
+                if len(batch) >= chunk_size:
+                    submit()
+            # Hand back what is ready at the head; block only when the window is full.
+            while pending and (pending[0].ready() or len(pending) > window):
+                yield finish(pending.popleft())
+        submit()
+        while pending:
+            yield finish(pending.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
