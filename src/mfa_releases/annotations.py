@@ -241,9 +241,12 @@ def load_annotation(path: Path | str, display: str | None = None) -> Annotation:
     return annotation
 
 
-# A Russian name token inflects by its ending; Latin-script names take at most a possessive.
-_RU_NAME_ENDINGS = r"[а-яё]{0,3}"
+# Case endings a Russian name takes after its stem (Маст|ом, Захаров|ой, Зеленск|ого, Мари|ей);
+# an explicit list, so that «Мастер» is not read as «Маст». Latin-script names take a possessive.
+_RU_NAME_ENDINGS = (r"(?:ого|его|ому|ему|ыми|ими|ой|ей|ою|ею|ом|ем|ым|им|ах|ях|ам|ям|ую|юю|ая|яя"
+                    r"|ием|ий|ия|ию|ии|ый|ых|их|ью|а|я|у|ю|е|ё|о|ы|и|й|ь)?")
 _VOWELS_AND_SOFT = "аяоеёыиуюйь"
+_ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя")  # Зеленский, Толстой, Ковальская
 
 
 def fold(text: str) -> str:
@@ -265,17 +268,26 @@ def find_span(text: str, needle: str, start: int = 0) -> tuple[int, int] | None:
 def name_stem(token: str) -> str:
     """The part of a name token that stays put when it inflects («Маст», «Кошербаев», «Захаров»)."""
     token = token.strip(".,;:«»\"'()")
-    if re.search(r"[а-яё]", token.lower()) and len(token) > 3 and token[-1].lower() in _VOWELS_AND_SOFT:
-        return token[:-1]
-    return token
+    if not re.search(r"[а-яё]", token.lower()) or len(token) <= 3:
+        return token
+    if len(token) > 5 and token[-2:].lower() in _ADJECTIVE_ENDINGS:
+        return token[:-2]
+    return token[:-1] if token[-1].lower() in _VOWELS_AND_SOFT else token
 
 
-def _token_pattern(token: str) -> str:
-    """Regex for a name token in any case form; each part of a hyphenated name inflects («Франком-Вальтером»)."""
+def _token_pattern(token: str, loose: bool = False) -> str:
+    """Regex for a name token in any case form; each part of a hyphenated name inflects («Франком-Вальтером»).
+
+    `loose` accepts any short Cyrillic ending, for transliterations that decline irregularly
+    («Ханьхуэйем»).
+    """
     parts = []
     for part in token.split("-"):
         stem = name_stem(part)
-        ending = _RU_NAME_ENDINGS if re.search(r"[а-яё]", stem.lower()) else r"(?:['’]s)?"
+        if not re.search(r"[а-яё]", stem.lower()):
+            ending = r"(?:['’]s)?"
+        else:
+            ending = r"[а-яё]{0,3}" if loose else _RU_NAME_ENDINGS
         parts.append(re.escape(fold(stem)) + ending)
     return r"\s*[-‐–]\s*".join(parts) + r"(?![\w-])"
 
@@ -283,27 +295,37 @@ def _token_pattern(token: str) -> str:
 def find_person(text: str, name: str) -> tuple[int, int] | None:
     """Span of the first mention of a person: the surname (inflected) with any given names before it.
 
-    Also accepts initials before the surname («М. Копеев», «M.Kopeyev»).
+    Also accepts initials before the surname («М. Копеев», «M.Kopeyev»); middle names the text
+    leaves out are skipped. Regular case endings are tried first, then any short ending.
     """
     tokens = name.split()
     if not tokens:
         return None
-    folded = fold(text)
-    surname = re.compile(r"(?<![\w-])" + _token_pattern(tokens[-1]))
+    for loose in (False, True):
+        span = _find_person(text, fold(text), tokens, loose)
+        if span is not None:
+            return span
+    return None
+
+
+def _find_person(text: str, folded: str, tokens: list[str], loose: bool) -> tuple[int, int] | None:
+    surname = re.compile(r"(?<![\w-])" + _token_pattern(tokens[-1], loose))
     for match in surname.finditer(folded):
         if not text[match.start()].isupper():
             continue  # «мастер» is not «Маст»
         start = match.start()
         # Extend left over the given names (or their initials) that precede the surname.
-        for given in reversed(tokens[:-1]):
-            before = folded[:start]
-            full = re.search(r"(?<![\w-])" + _token_pattern(given) + r"\s+$", before)
+        for position in range(len(tokens) - 2, -1, -1):
+            given = tokens[position]
+            before = folded[max(0, start - 80):start]
+            offset = start - len(before)
+            full = re.search(r"(?<![\w-])" + _token_pattern(given, loose) + r"\s+$", before)
             initial = re.search(r"(?<![\w-])" + re.escape(fold(given[0])) + r"\.\s*$", before)
             if full:
-                start = full.start()
+                start = offset + full.start()
             elif initial:
-                start = initial.start()
-            elif given is tokens[0]:
+                start = offset + initial.start()
+            elif position == 0:
                 break
             # else a middle name or initial the text leaves out («Antony Blinken» for «Antony J. Blinken»)
         return start, match.end()
