@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 from mfa_releases.annotations import find_span
 from mfa_releases.checks.base import rule
 
-_SHOWN = 80  # characters of the release shown around the closest passage
+_SHOWN = 100  # characters of the release shown around the closest passage
 
 
 def closest_passage(text: str, evidence: str) -> str | None:
@@ -17,8 +17,9 @@ def closest_passage(text: str, evidence: str) -> str | None:
     if match.size < 8:
         return None
     start = max(match.a - match.b, 0)
-    passage = text[start:start + min(len(evidence), _SHOWN)].replace("\n", " ")
-    return passage + ("…" if len(evidence) > _SHOWN else "")
+    shown = min(len(evidence) + 20, _SHOWN)
+    passage = text[start:start + shown].replace("\n", " ")
+    return passage + ("…" if start + shown < len(text) else "")
 
 
 @rule("annotation_evidence", "annotation", "Every commitment's 'evidence' is an exact substring of the "

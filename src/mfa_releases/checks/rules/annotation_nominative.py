@@ -1,7 +1,7 @@
 """annotation_nominative: Russian participant names are written in the nominative case.
 
 Releases mention people in whatever case the sentence needs («встреча с Брайаном Мастом»); the
-annotation guide asks for the nominative («Брайан Маст»). pymorphy2 (through natasha) lists every
+annotation guide asks for the nominative («Брайан Маст»). pymorphy2 lists every
 reading of a token; when none of them is nominative the name was most likely copied inflected.
 Surnames pymorphy does not know get guessed readings, so this is a warning, not an error.
 """
@@ -26,17 +26,21 @@ def _morph():
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="pkg_resources is deprecated")  # pymorphy2 ↔ setuptools
-        from natasha import MorphVocab
+        import natasha  # noqa: F401  (before pymorphy2, as everywhere in the project)
+        import pymorphy2
 
-        return MorphVocab()
+        # Plain pymorphy2 rather than natasha's MorphVocab, whose forms speak UD tags, not OpenCorpora's.
+        return pymorphy2.MorphAnalyzer()
 
 
 def case_problem(token: str) -> tuple[str, str] | None:
     """(case name, nominative form) when no reading of a name token is nominative, else None."""
     parses = _morph().parse(token)
-    if not parses or any(p.tag.case == "nomn" for p in parses):
+    # A reading without case (a short adjective, a particle…) says nothing about the name's case.
+    if not parses or any(p.tag.case in (None, "nomn") for p in parses):
         return None
-    best = next((p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes), parses[0])
+    best = next((p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes),
+                next((p for p in parses if p.tag.POS == "NOUN"), parses[0]))
     inflected = best.inflect({"nomn"})
     nominative = inflected.word.capitalize() if inflected else token
     return CASE_NAMES.get(best.tag.case, str(best.tag.case)), nominative
@@ -62,4 +66,4 @@ def check(target, ctx, report):
             if problems:
                 report.warning(annotation.line_of("meetings", m, "participants", p, "name"),
                                f"Participant name {name!r} is not in the nominative: {', '.join(problems)}.",
-                               f"Write the name in the nominative case, e.g. {' '.join(fixed)!r}.")
+                               f"Write the name in the nominative case (morphology suggests {' '.join(fixed)!r}).")
