@@ -1,0 +1,119 @@
+"""English extraction: rules and gazetteers over sentences, no model.
+
+Pipeline per document: sentences (`tokens`) → people and their titles (`names`, `roles`,
+`people`) → meetings from trigger phrases (`meetings`) → commitments (`commitments`). Countries,
+cities and roles come from `seeds/gazetteers/*_en.yaml`; dates resolve through the shared
+`extract.dates` helpers.
+"""
+
+from __future__ import annotations
+
+from mfa_releases.document import Document
+from mfa_releases.extract.base import CommitmentFact, Facts, MeetingFact, ParticipantFact
+from mfa_releases.extract.en.commitments import find_commitments
+from mfa_releases.extract.en.meetings import Meeting, country_mentions, find_meetings
+from mfa_releases.extract.en.people import Person, collect_people
+from mfa_releases.extract.en.actors import commitment_actors
+from mfa_releases.extract.en.tokens import split_sentences
+
+
+class EnglishExtractor:
+    """Meetings, participants and commitments of an English release."""
+
+    language = "en"
+    version = "en-0.1"
+
+    def extract(self, document: Document) -> Facts:
+        text = document.text
+        sentences = split_sentences(text)
+        if not sentences:
+            return Facts()
+        people = collect_people(sentences)
+        meetings = find_meetings(sentences, people, document.date, text)
+        countries = country_mentions(text)
+        facts = Facts()
+        for meeting in meetings:
+            facts.meetings.append(_meeting_fact(meeting, countries, text))
+        for commitment in find_commitments(sentences, document.date):
+            meeting_index = _meeting_of(commitment.sentence_index, meetings, sentences)
+            actors = commitment_actors(commitment, sentences, people,
+                                       meetings[meeting_index] if meeting_index is not None else None)
+            facts.commitments.append(CommitmentFact(
+                kind=commitment.kind,
+                actors=actors,
+                due=commitment.due,
+                evidence=text[commitment.start:commitment.end],
+                char_start=commitment.start,
+                char_end=commitment.end,
+                meeting=meeting_index,
+            ))
+        return facts
+
+
+def _meeting_of(sentence_index: int, meetings: list[Meeting], sentences) -> int | None:
+    """The meeting a commitment belongs to: the last one reported at or before its sentence."""
+    if not meetings:
+        return None
+    best = 0
+    for index, meeting in enumerate(meetings):
+        position = sentences.index(meeting.sentence)
+        if position <= sentence_index:
+            best = index
+    return best
+
+
+def _meeting_fact(meeting: Meeting, countries, text: str) -> MeetingFact:
+    participants = []
+    for person in meeting.participants:
+        others = [p for p in meeting.participants if p.index != person.index]
+        country = person.country or _guess_country(person, others, countries)
+        role = person.role or _counterpart_role(person, others)
+        mention = next((m for m in person.mentions if meeting.sentence.start <= m.start < meeting.sentence.end),
+                       person.mentions[0])
+        organization = person.organization
+        if organization is None and role and country and not person.country:
+            from mfa_releases.extract.en.roles import infer_organization
+
+            organization = infer_organization(role, country)
+        participants.append(ParticipantFact(
+            name=person.name,
+            role=role,
+            organization=organization,
+            country=country,
+            mention=text[mention.start:mention.end],
+            char_start=mention.start,
+            char_end=mention.end,
+        ))
+    return MeetingFact(
+        kind=meeting.kind,
+        date=meeting.date,
+        city=meeting.city,
+        country=meeting.country,
+        evidence=text[meeting.evidence_start:meeting.evidence_end],
+        char_start=meeting.evidence_start,
+        char_end=meeting.evidence_end,
+        participants=participants,
+    )
+
+
+def _guess_country(person: Person, others: list[Person], countries) -> str | None:
+    """A person whose titles name no country serves the document's most-named other country."""
+    if any(t.organization for t in person.titles) or any(
+        word in " ".join(m.title for m in person.mentions).split() for word in ("UN", "OSCE", "EU", "CIS", "SCO")
+    ):
+        return None
+    excluded = {p.country for p in others if p.country} | ({person.host} if person.host else set())
+    for code, _count in countries.most_common():
+        if code not in excluded:
+            return code
+    return None
+
+
+def _counterpart_role(person: Person, others: list[Person]) -> str | None:
+    """"his Russian counterpart": the same position as the person they met (its last part)."""
+    if not person.is_counterpart:
+        return None
+    for other in others:
+        if other.role:
+            return other.role.split(" and ")[-1]
+    return None

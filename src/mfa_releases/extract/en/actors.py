@@ -1,0 +1,49 @@
+"""Who commits: the states (ISO alpha-2) behind a commitment.
+
+The people and countries named before the trigger in its sentence are the actors ("Kazakhstan
+expressed its support" → KZ; "Emomali Rahmon invited …" → TJ); "the parties", "the sides", "the
+two countries" and "agreed" without a named subject mean every state of the meeting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mfa_releases.extract.en.commitments import Commitment
+from mfa_releases.extract.en.lexicon import country_of
+from mfa_releases.extract.en.tokens import Sentence, tokenize
+
+BOTH_SIDES = re.compile(
+    r"\b(?:the\s+(?:parties|sides|ministers|interlocutors|leaders|two\s+countries|two\s+sides|heads)|both\s+"
+    r"(?:sides|countries|parties)|they|the\s+two)\b",
+    re.I,
+)
+
+
+def commitment_actors(commitment: Commitment, sentences: list[Sentence], people, meeting) -> list[str]:
+    """ISO codes of the committing states, in order of mention."""
+    sentence = sentences[commitment.sentence_index]
+    head = sentence.text[: commitment.start - sentence.start]
+    meeting_countries = []
+    if meeting is not None:
+        for person in meeting.participants:
+            code = person.country
+            if code and code not in meeting_countries:
+                meeting_countries.append(code)
+    if commitment.kind == "agreement" or BOTH_SIDES.search(head[-80:]):
+        if len(meeting_countries) >= 2:
+            return meeting_countries
+    actors: list[str] = []
+    for mention in people.mentions_by_sentence.get(commitment.sentence_index, []):
+        if mention.end <= commitment.start:
+            person = people.person_of(mention)
+            if person is not None and person.country and person.country not in actors:
+                actors.append(person.country)
+    if not actors:
+        for token in tokenize(head):
+            code = country_of(token.text) if token.is_capitalized else None
+            if code and code not in actors:
+                actors.append(code)
+    if not actors and commitment.kind in ("agreement", "signed_document", "intent"):
+        return meeting_countries
+    return actors[-2:] if commitment.kind == "agreement" else actors[-1:]

@@ -1,0 +1,148 @@
+"""Commitments in English releases: forward-looking undertakings, by trigger phrase.
+
+agreement ("agreed to", "reached an agreement"), invitation ("invited … to visit"), planned_event
+("the upcoming visit of …", "will be held in …", "scheduled for …"), signed_document ("signed a
+memorandum"), support ("expressed support for"), intent ("intends to", "the work is ongoing",
+"are being elaborated"). Courtesy ("noted the importance", "expressed hope", "commitment to")
+is not a commitment. The evidence is the clause from the trigger (or the phrase it introduces) to
+the clause's end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from mfa_releases.extract.en.dates import find_dates
+from mfa_releases.extract.en.tokens import Sentence
+
+_EVENT = (r"(?:visits?|meetings?|summit|forum|session|sessions|conference|talks|consultations|round|sitting|"
+          r"congress|expo|exhibition|games|ceremony|events?|festival|days|week|council|commission|dialogue|"
+          r"trip|tour|negotiations|assembly)")
+
+TRIGGERS: list[tuple[str, re.Pattern, str]] = [
+    # (kind, pattern, where the evidence starts: "trigger" or "clause")
+    ("agreement", re.compile(r"\b(?:have\s+|has\s+|had\s+)?agreed\s+(?:to|that|on|upon)\b", re.I), "trigger"),
+    ("agreement", re.compile(r"\breached\s+(?:an?\s+)?(?:agreements?|arrangements?|understanding)\s+(?:to|on|that)\b", re.I), "trigger"),
+    ("agreement", re.compile(r"\b(?:the\s+)?task\s+(?:was|has\s+been)\s+set\s+to\b", re.I), "trigger"),
+    ("agreement", re.compile(r"\bwill\s+cooperate\s+to\b", re.I), "clause"),
+    ("invitation", re.compile(r"\binvit(?:ed|es|ing|e)\b(?=[^.;]{0,160}?\bto\s+(?:visit|attend|take\s+part|participate|come|hold))", re.I), "clause"),
+    ("invitation", re.compile(r"\bextended\s+an\s+invitation\b", re.I), "clause"),
+    ("planned_event", re.compile(r"\b(?:upcoming|forthcoming)\s+(?:[\w’'-]+\s+){0,4}?" + _EVENT + r"\b", re.I), "phrase"),
+    ("planned_event", re.compile(r"\bwill\s+(?:be\s+held|take\s+place|pay|make\s+an?\s+\w*\s*visit|visit|chair|host|convene|hold|attend|participate|take\s+part)\b", re.I), "clause"),
+    ("planned_event", re.compile(r"\b(?:to\s+be\s+held|slated\s+for|(?:is|are|was|were)\s+(?:scheduled|slated|planned|set)\s+(?:to|for)|scheduled\s+(?:to|for))\b", re.I), "clause"),
+    ("planned_event", re.compile(r"\b(?:is|are)\s+expected\s+to\s+(?:meet|visit|take\s+part|attend|hold|participate|arrive)\b", re.I), "clause"),
+    ("planned_event", re.compile(r"\b(?:are|is)\s+expected\s*[.,;]", re.I), "clause"),
+    ("planned_event", re.compile(r"’s\s+(?:official|state|working)\s+visit\s+to\b|'s\s+(?:official|state|working)\s+visit\s+to\b", re.I), "phrase"),
+    ("signed_document", re.compile(r"\b(?:signed|initialed|initialled|initiated)\s+(?:a|an|the|\d+|several|a\s+number\s+of)\s+(?:[\w’'-]+\s+){0,4}?(?:agreements?|memorand\w*|protocols?|declarations?|programmes?|programs?|roadmaps?|road\s+maps?|plans?|treaty|treaties|documents?|contracts?|statements?|decisions?|communiqu\w*|draft)\b", re.I), "trigger"),
+    ("signed_document", re.compile(r"\b(?:agreements?|memorand\w*|protocols?|declarations?|documents?|roadmaps?)\s+(?:were|was|have\s+been|has\s+been)\s+signed\b", re.I), "clause"),
+    ("support", re.compile(r"\b(?:expressed|reaffirmed|reiterated|confirmed|pledged|voiced)\s+(?:its|his|her|their|full|strong|firm)?\s*support\b", re.I), "clause"),
+    ("support", re.compile(r"\b(?:continued?|continues|will\s+continue)\s+to\s+support\b|\bwill\s+support\b|\bsupports\s+(?:the|kazakhstan)", re.I), "clause"),
+    ("support", re.compile(r"\breadiness\s+to\s+(?:continue\s+)?(?:its\s+)?(?:full\s+)?(?:assistance|support|assist|support)\b|\bcontinue\s+its\s+(?:full\s+)?assistance\b", re.I), "trigger"),
+    ("intent", re.compile(r"\b(?:intends?|intended|intention|intentions)\s+to\b", re.I), "clause"),
+    ("intent", re.compile(r"\b(?:is|are)\s+working\s+(?:on|to)\b|\bwork\s+(?:is|was)\s+(?:ongoing|underway|under\s+way|being\s+carried\s+out|being\s+done)\b|\bthe\s+work\s+on\b", re.I), "clause"),
+    ("intent", re.compile(r"\b(?:is|are)\s+being\s+(?:elaborated|prepared|developed|worked\s+out|finalized|finalised|considered|drafted|negotiated)\b", re.I), "clause"),
+    ("intent", re.compile(r"\b(?:plans?|planning|decided|ready|aims?)\s+to\s+(?:sign|open|launch|establish|build|create|hold|increase|develop|expand|introduce|adopt)\b", re.I), "clause"),
+    ("intent", re.compile(r"\bwe\s+expect\b(?=[^.;]{0,120}\bwill\b)", re.I), "trigger"),
+]
+# Courtesy and non-commitments that share a trigger's words.
+SKIP = re.compile(r"\bwould\b|\bthanked\s+for\s+the\s+invitation\b|\bat\s+the\s+invitation\s+of\b", re.I)
+CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:and|while|which|whereas|but)\b|\s+as\s+well\s+as\b|,\s*[\"”»]|[\"”»]\s*,", re.I)
+CLAUSE_START = re.compile(r"[,;:\"“«]\s*|\bthat\s+|\band\s+(?=the\s)", re.I)
+GENERIC_EVENT = re.compile(r"^\W*(?:the\s+)?(?:upcoming|forthcoming)\s+(?:[a-z][\w-]*\s+){0,4}?" + _EVENT + r"\b(?:\s+(?:of|for|at|with|on|in)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,6})?\W*$")
+
+
+@dataclass
+class Commitment:
+    kind: str
+    start: int
+    end: int
+    sentence_index: int
+    due: str | None = None
+
+
+def _clause_end(text: str, position: int) -> int:
+    match = CLAUSE_END.search(text, position)
+    end = match.start() if match else len(text)
+    return min(end, position + 260)
+
+
+def _clause_start(text: str, position: int) -> int:
+    start = 0
+    for match in CLAUSE_START.finditer(text, 0, position):
+        if match.end() <= position:
+            start = match.end()
+    return start
+
+
+def find_commitments(sentences: list[Sentence], release: dt.date) -> list[Commitment]:
+    """Commitments of a document, one per stated undertaking (restatements dropped)."""
+    found: list[Commitment] = []
+    for index, sentence in enumerate(sentences):
+        text = sentence.text
+        for kind, pattern, anchor in TRIGGERS:
+            for match in pattern.finditer(text):
+                window = text[max(0, match.start() - 40): match.end() + 20]
+                if SKIP.search(window):
+                    continue
+                if kind == "support" and re.search(r"\bwe\s+(?:\w+\s+){0,3}$", text[:match.start()], re.I):
+                    continue  # a quoted restatement ("We very much support")
+                if anchor == "trigger":
+                    start = match.start()
+                elif anchor == "phrase":
+                    start = _phrase_start(text, match.start())
+                else:
+                    start = _clause_start(text, match.start())
+                end = _clause_end(text, match.end())
+                if end <= start:
+                    continue
+                evidence = text[start:end]
+                if kind == "planned_event" and anchor == "phrase" and GENERIC_EVENT.match(evidence):
+                    continue  # "the upcoming high-level meetings": nothing named
+                start, end = _trim(text, start, end)
+                found.append(Commitment(kind, sentence.start + start, sentence.start + end, index,
+                                        _due(text, start, end, kind, release)))
+    return _dedupe(found)
+
+
+def _phrase_start(text: str, position: int) -> int:
+    """Start of the noun phrase around a trigger: back over "the", adjectives and a possessor."""
+    head = text[:position]
+    match = re.search(r"(?:\b(?:the|a|an|his|her|their|its)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}$", head)
+    return match.start() if match else position
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,;:\"“”«»'":
+        start += 1
+    while end > start and text[end - 1] in " ,;:\"“”«»'":
+        end -= 1
+    return start, end
+
+
+def _due(text: str, start: int, end: int, kind: str, release: dt.date) -> str | None:
+    dates = [d for d in find_dates(text, release) if not _is_relative_day(text, d)]
+    inside = [d for d in dates if start <= d.start < end]
+    if inside:
+        return inside[0].due()
+    if kind == "planned_event":
+        later = [d for d in dates if d.start >= end]
+        if later:
+            return later[0].due()
+    return None
+
+
+def _is_relative_day(text: str, mention) -> bool:
+    return bool(re.fullmatch(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today",
+                             text[mention.start:mention.end]))
+
+
+def _dedupe(found: list[Commitment]) -> list[Commitment]:
+    """Overlapping hits (two triggers, one clause) become one; the first, more specific trigger wins."""
+    kept: list[Commitment] = []
+    for item in sorted(found, key=lambda c: (c.start, -(c.end - c.start))):
+        if any(item.start < k.end and k.start < item.end for k in kept):
+            continue
+        kept.append(item)
+    return kept

@@ -1,0 +1,112 @@
+"""Word lists and gazetteer look-ups of the English extractor.
+
+Gazetteers (countries, cities, roles) live in `seeds/gazetteers/*_en.yaml`; the small closed word
+classes of title grammar (head nouns of titles, honorifics, connectors) live here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from mfa_releases.extract.countries import country_code
+from mfa_releases.extract.gazetteer import load_gazetteer
+
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. h.e. he sir madam dame excellency prof prof. his her".split()
+)
+# Nouns that make a phrase a title ("Minister", "Ambassador", …).
+TITLE_HEADS = frozenset(
+    """minister ministers president vice-president ambassador secretary secretary-general speaker chairman
+    chairwoman chair chairperson senator envoy representative spokesperson spokesman spokeswoman head
+    leader counterpart diplomat director director-general deputy premier chancellor governor mayor king
+    queen emir sheikh prince sultan consul consul-general commissioner congressman congresswoman adviser
+    advisor undersecretary under-secretary fm pm mp member ombudsman chargé charge akim emperor
+    presidents ambassadors speakers leaders heads counterparts diplomats envoys chairmen senators
+    representatives secretaries fms officials""".split()
+)
+# Other words that may occur inside a title ("Deputy Prime Minister of Foreign Affairs at Large").
+TITLE_WORDS = TITLE_HEADS | frozenset(
+    """first prime foreign affairs state general special permanent extraordinary plenipotentiary large
+    acting chief senior executive assistant principal high crown defence defense trade economy economic
+    finance justice interior culture energy education health agriculture industry national security
+    international relations cooperation investment development parliament parliamentary senate majilis
+    mazhilis house representatives council supreme cabinet government ministry mfa delegation delegate
+    committee commission affairs europe european union nations un eu osce cis sco cica nato asean oic
+    un's world bank imf wto who unesco unicef cooperation organization organisation office department
+    federal assembly duma upper lower chamber country's foreign-policy policy agency service press
+    official spokesman's emergency situations digital transport labour labor ecology natural resources
+    science higher information social protection tourism sports sport water internal domestic external
+    republic people's strategic planning reforms integration commerce treasury homeland hon honourable
+    honorable under lord baroness for d'affaires""".split()
+)
+CONNECTORS = frozenset({"of", "for", "the", "and", "at", "to", "on", "in", "–", "-", "—", "&", "'s", "’s"})
+NAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "le", "la", "du", "dos"})
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {day: index for index, day in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+# Capitalized words that never belong to a personal name.
+NOT_NAME_WORDS = frozenset(
+    """the a an this that these those during in on at as at by for from with while after before following
+    earlier later also moreover besides furthermore meanwhile thus however notably according in addition
+    yesterday today tomorrow photo source images video kazinform akorda tass trend xinhua reuters ria
+    interfax news agency press service correspondent reports report said says ministry embassy mfa
+    republic federation kingdom state states union nations council committee commission forum summit
+    assembly conference session meeting meetings talks consultations format dialogue program programme
+    strategy agreement treaty memorandum declaration initiative project fund bank organization
+    organisation university institute center centre house parliament senate majilis mazhilis government
+    cabinet office department central asia asian middle east west eastern western northern southern
+    international national global regional joint intergovernmental interregional economic cooperation
+    expo world covid-19 coronavirus he she they we it his her their our its i you mr mrs ms dr h.e.
+    excellency deputy first prime minister president ambassador secretary chairman speaker foreign
+    affairs special envoy head leader lord gulf caspian sea aral lake river mountains city region
+    province oblast district capital airport palace hall square street avenue united
+    opening bilateral noting greeting multilateral sides parties interlocutors""".split()
+) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+COUNTRY_ABBREVIATIONS_NOT_NAMES = frozenset({"us", "u.s.", "uk", "u.k.", "un", "eu", "prc", "uae", "usa"})
+
+
+@cache
+def _roles() -> dict[str, str]:
+    return load_gazetteer("roles_en")
+
+
+@cache
+def _cities() -> dict[str, str]:
+    return load_gazetteer("cities_en")
+
+
+def normalized_role_part(phrase: str) -> str:
+    """A single title, lower case, mapped to its normalized form when the gazetteer knows it."""
+    key = " ".join(phrase.lower().split())
+    return _roles().get(key, key)
+
+
+def city_country(surface: str) -> str | None:
+    """ISO alpha-2 of a city's country for a known English city name, else None."""
+    return _cities().get(" ".join(surface.split()).casefold())
+
+
+@cache
+def country_of(surface: str) -> str | None:
+    """ISO alpha-2 for an English country name, short form, abbreviation or demonym, else None.
+
+    Only capitalized phrases are looked up, short ones only in capitals ("US", "UK"), so that
+    function words ("to", "in", "At") are never read as ISO codes by pycountry's fallback.
+    """
+    stripped = surface.strip()
+    if not stripped[:1].isupper():
+        return None
+    if len(stripped) < 4 and not stripped.isupper():
+        return None
+    if stripped.lower() in TITLE_WORDS or stripped.lower() in NOT_NAME_WORDS:
+        return None
+    return country_code(stripped, "en")

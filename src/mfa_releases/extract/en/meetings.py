@@ -1,0 +1,314 @@
+"""Meetings in English releases: trigger phrases and the people around them.
+
+"A met with B", "A held talks with B", "A had a telephone conversation with B", "A and B held
+consultations", "the meeting of A with B", "meetings between A and B". The subject is the group of
+people right before the trigger, the counterparts the group right after it. The noun's number
+decides joint vs separate meetings ("held a meeting with A and B" is one meeting; "held meetings
+with A and B", "also met with A and B" are one per counterpart).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from mfa_releases.extract.en.dates import find_dates
+from mfa_releases.extract.en.lexicon import city_country, country_of
+from mfa_releases.extract.en.names import Mention
+from mfa_releases.extract.en.people import People, Person, adopt_weak
+from mfa_releases.extract.en.tokens import Sentence, tokenize
+
+_W = r"[\w’'-]+"
+TRIGGERS = [
+    # verb + noun: "held a meeting with", "had a telephone conversation with", "held talks"
+    re.compile(
+        r"\b(?:held|holds|hold|had|has|have|conducted|conducts)\s+(?:had\s+|held\s+)?(?:a\s+|an\s+|the\s+)?(?:"
+        + _W + r"\s+){0,3}?(?P<noun>meetings?|talks|negotiations|conversations?|calls?|consultations|"
+        r"videoconferences?|video\s+conferences?|phone\s+talks?|telephone\s+talks?|discussions?)\b",
+        re.I,
+    ),
+    re.compile(r"\b(?P<also>also\s+|separately\s+)?(?P<verb>met|meets|meeting)\b(?!\s+(?:of|was|will|is|room|point))", re.I),
+    re.compile(r"\b(?P<verb>spoke|talked|spoken)\s+(?:on|by|over)\s+the\s+(?:tele)?phone\b", re.I),
+    re.compile(r"\b(?P<verb>received|receives|hosted|hosts)\b(?!\s+(?:a|an|the\s+(?:letter|message|invitation)))", re.I),
+    re.compile(
+        r"\b(?P<noun>meetings?|talks|negotiations|(?:telephone|phone)\s+(?:conversation|talks?|call)|"
+        r"(?:political\s+|consular\s+|inter-ministerial\s+)?consultations|videoconference|video\s+conference)\b",
+        re.I,
+    ),
+]
+FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|to|expected\s+to|plans?\s+to|planning\s+to|going\s+to|is\s+to|are\s+to|"
+    r"upcoming|forthcoming|next|scheduled|planned|future|preparations?\s+for|preparing\s+for)\s+(?:\w+\s+){0,1}$",
+    re.I,
+)
+GAP_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|and\s+(?:his|her|their)|,\s*(?:his|her))?\s*$", re.I)
+FIRST_GAP = re.compile(
+    r"^\s*(?:(?:with|of|to|between|the|his|her|their|a|an|on|by|\d+|\w+\s+\d{1,2},?|\d{1,2}\s+\w+|"
+    r"participation|telephone|phone|,)\s*){0,8}$",
+    re.I,
+)
+PLACE = re.compile(
+    r"\b(?:in|at|arrived\s+in|visit(?:ed|ing)?|trip\s+to|visit\s+to|in\s+the\s+city\s+of)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
+VISIT_TO = re.compile(
+    r"\b(?:arrived\s+in|visit(?:\s+[\w’'-]+){0,6}?\s+to|trip(?:\s+[\w’'-]+){0,4}?\s+to)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
+FUTURE_SENTENCE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|expected|scheduled|planned|upcoming|forthcoming)\b", re.I)
+VIDEO = re.compile(r"\b(?:video|videoconferenc\w*|online|virtual\w*|video-link)\b", re.I)
+PHONE = re.compile(r"\b(?:telephone|phone)\b", re.I)
+
+
+@dataclass
+class Meeting:
+    kind: str
+    sentence: Sentence
+    participants: list[Person]
+    date: dt.date | None = None
+    city: str | None = None
+    country: str | None = None
+    evidence_start: int = 0
+    evidence_end: int = 0
+    places: list[tuple[str | None, str | None]] = field(default_factory=list)
+
+
+def _kind(noun: str, sentence_text: str) -> str:
+    noun = noun.lower()
+    if VIDEO.search(sentence_text) or "video" in noun:
+        return "video_call"
+    if PHONE.search(noun) or "conversation" in noun or "call" in noun or PHONE.search(sentence_text):
+        return "phone_call"
+    if "consultation" in noun:
+        return "consultations"
+    if "talks" in noun or "negotiation" in noun:
+        return "talks"
+    return "meeting"
+
+
+def _place(text: str) -> tuple[str | None, str | None] | None:
+    """(city, country) for a capitalized place phrase, trying its longest known prefix."""
+    words = text.rstrip(".").split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n]).rstrip(",.")
+        code = city_country(phrase)
+        if code:
+            return phrase, code
+        code = country_of(phrase)
+        if code:
+            return None, code
+    return None
+
+
+def _places(sentence_text: str) -> list[tuple[str | None, str | None, int]]:
+    found = []
+    for match in PLACE.finditer(sentence_text):
+        place = _place(match.group("place"))
+        if place:
+            found.append((*place, match.start()))
+    return found
+
+
+def _group_after(mentions: list[Mention], text: str, offset: int, position: int) -> list[Mention]:
+    """The mentions right after `position`: the first within a short gap, then those joined by "and"."""
+    group: list[Mention] = []
+    for mention in mentions:
+        if mention.start < position:
+            continue
+        gap = text[(group[-1].end if group else position) - offset: mention.start - offset]
+        if not group:
+            if not FIRST_GAP.match(gap) or len(gap) > 60:
+                break
+        elif not GAP_JOIN.match(gap):
+            break
+        group.append(mention)
+    return group
+
+
+def _group_before(mentions: list[Mention], text: str, offset: int, position: int) -> list[Mention]:
+    """The mentions right before `position`, the last one and those joined to it by "and"."""
+    before = [m for m in mentions if m.end <= position]
+    if not before:
+        return []
+    group = [before[-1]]
+    for mention in reversed(before[:-1]):
+        gap = text[mention.end - offset: group[0].start - offset]
+        if GAP_JOIN.match(gap):
+            group.insert(0, mention)
+        else:
+            break
+    return group
+
+
+def find_meetings(sentences: list[Sentence], people: People, release: dt.date, text: str) -> list[Meeting]:
+    """Meetings of a document, merged across their mentions, with kind, place and date."""
+    meetings: list[Meeting] = []
+    for index, sentence in enumerate(sentences):
+        mentions = [m for m in people.mentions_by_sentence.get(index, [])]
+        usable = [m for m in mentions if people.person_of(m) is not None or m.n_name_tokens >= 2]
+        consumed: set[int] = set()
+        for pattern in TRIGGERS:
+            for match in pattern.finditer(sentence.text):
+                if any(match.start() < e and s < match.end() for s, e in consumed):
+                    continue
+                prefix = sentence.text[:match.start()]
+                if FUTURE_BEFORE.search(prefix):
+                    continue
+                # Trigger words inside a person's title ("Council of Foreign Ministers' meeting") are not triggers.
+                position = sentence.start + match.start()
+                if any(m.start <= position < m.end for m in usable):
+                    continue
+                created = _meeting_at(sentence, index, match, usable, people, sentences, release)
+                if created:
+                    consumed.add(match.span())
+                    meetings.extend(created)
+    meetings = _merge(meetings)
+    _fill_places(meetings, sentences, release)
+    return [m for m in meetings if len({p.index for p in m.participants}) >= 2]
+
+
+def _meeting_at(sentence, index, match, mentions, people, sentences, release) -> list[Meeting]:
+    groups = match.groupdict()
+    noun = groups.get("noun") or ""
+    verb = (groups.get("verb") or "").lower()
+    text = sentence.text
+    trigger_end = sentence.start + match.end()
+    trigger_start = sentence.start + match.start()
+    after = _group_after(mentions, text, sentence.start, trigger_end)
+    before = _group_before(mentions, text, sentence.start, trigger_start)
+    if verb in {"received", "receives", "hosted", "hosts", "met", "meets", "meeting"} and not after:
+        if verb in {"received", "receives", "hosted", "hosts"}:
+            return []
+    if not after and not before:
+        return []
+    if not before and after:
+        # "While meeting Blinken, Tokayev said": the subject comes after the counterpart.
+        rest = [m for m in mentions if m.start >= after[-1].end]
+        before = rest[:1]
+    if not after and len(before) < 2 and sentence.start < trigger_end:
+        # "met with the heads of delegations. … A and B commended": the next sentence names them.
+        if verb in {"met", "meets"} and index + 1 < len(sentences):
+            following = people.mentions_by_sentence.get(index + 1, [])
+            after = [m for m in following if m.strong]
+    subject = [adopt_weak(people, m) for m in before]
+    others = [adopt_weak(people, m) for m in after]
+    if not others:
+        participants = _unique(subject)
+        groups_of = [participants]
+    else:
+        plural = noun.lower().endswith("meetings") or bool(groups.get("also")) or re.search(
+            r"\b(?:heads|delegations|representatives|series)\b", text[match.end():match.end() + 40], re.I
+        )
+        if plural and len(others) > 1 and subject:
+            groups_of = [_unique(subject + [other]) for other in others]
+        else:
+            groups_of = [_unique(subject + others)]
+    kind = _kind(noun or verb, text)
+    created = []
+    places = [(c, k) for c, k, pos in _places(text) if pos >= match.start()] or [(c, k) for c, k, _ in _places(text)]
+    if verb in {"hosted", "hosts"} and subject and subject[0].country:
+        places = places or [(None, subject[0].country)]
+    date = _meeting_date(text, sentence.start, release)
+    for participants in groups_of:
+        if len({p.index for p in participants}) < 2:
+            continue
+        created.append(Meeting(kind=kind, sentence=sentence, participants=participants, date=date,
+                               evidence_start=sentence.start, evidence_end=sentence.end, places=list(places)))
+    # "meetings between A and B in New York and in Dubai": one per place.
+    if noun.lower() == "meetings" and len(created) == 1 and len({p for p in places if p[0]}) > 1:
+        base = created[0]
+        created = [Meeting(kind=kind, sentence=sentence, participants=list(base.participants), date=date,
+                           evidence_start=base.evidence_start, evidence_end=base.evidence_end, places=[place])
+                   for place in dict.fromkeys(p for p in places if p[0])]
+    return created
+
+
+def _unique(persons: list[Person]) -> list[Person]:
+    seen: dict[int, Person] = {}
+    for person in persons:
+        seen.setdefault(person.index, person)
+    return list(seen.values())
+
+
+def _meeting_date(text: str, offset: int, release: dt.date) -> dt.date | None:
+    for mention in find_dates(text, release):
+        day = mention.as_date()
+        if day is not None and day < release and (release - day).days <= 31:
+            return day
+    return None
+
+
+def _merge(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting per encounter: later mentions with the same (or fewer) people join the first."""
+    merged: list[Meeting] = []
+    for meeting in meetings:
+        ids = {p.index for p in meeting.participants}
+        target = None
+        for existing in merged:
+            existing_ids = {p.index for p in existing.participants}
+            if existing.sentence is meeting.sentence and existing.places != meeting.places:
+                continue
+            if ids <= existing_ids or existing_ids <= ids:
+                target = existing
+                break
+        if target is None:
+            merged.append(meeting)
+            continue
+        for person in meeting.participants:
+            if person.index not in {p.index for p in target.participants}:
+                target.participants.append(person)
+        if meeting.kind in ("phone_call", "video_call") and target.kind not in ("phone_call", "video_call"):
+            target.kind = meeting.kind
+        if target.date is None and meeting.date is not None and meeting.sentence is not target.sentence:
+            target.date = meeting.date
+        if not target.places and meeting.places:
+            target.places = meeting.places
+    return merged
+
+
+def _fill_places(meetings: list[Meeting], sentences: list[Sentence], release: dt.date) -> None:
+    visit_places = []
+    for sentence in sentences:
+        if FUTURE_SENTENCE.search(sentence.text):
+            continue
+        for match in VISIT_TO.finditer(sentence.text):
+            place = _place(match.group("place"))
+            if place:
+                visit_places.append(place)
+    headline_places = [(c, k) for c, k, _ in _places(sentences[0].text)] if sentences else []
+    headline_places = [p for p in headline_places if p[0]]
+    for position, meeting in enumerate(meetings):
+        if meeting.kind in ("phone_call", "video_call"):
+            meeting.city = meeting.country = None
+            continue
+        place = meeting.places[0] if meeting.places else None
+        if place is None and visit_places:
+            place = visit_places[0]
+        if place is None and position == 0 and headline_places:
+            place = headline_places[0]
+        if place:
+            meeting.city, meeting.country = place
+
+
+def country_mentions(text: str) -> Counter:
+    """How often each country is named in a text (names, demonyms, "Kazakh-Russian" compounds)."""
+    counts: Counter = Counter()
+    tokens = tokenize(text)
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2, 1):
+            phrase = " ".join(t.text for t in tokens[i:i + n])
+            code = country_of(phrase) if tokens[i].is_capitalized else None
+            if code:
+                counts[code] += 1
+                i += n
+                break
+        else:
+            for part in re.split(r"[-‐–]", tokens[i].text) if "-" in tokens[i].text else []:
+                code = country_of(part)
+                if code:
+                    counts[code] += 1
+            i += 1
+    return counts

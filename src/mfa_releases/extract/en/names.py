@@ -1,0 +1,248 @@
+"""People in English release text: personal names with the titles around them.
+
+A release introduces a person with a title before the name ("Foreign Minister of Kazakhstan
+Yermek Kosherbayev", "his Russian counterpart Sergey Lavrov", "H.E. Mr. Kairat Abdrakhmanov") or
+after it ("Jean-Yves Le Drian, Minister for Europe and Foreign Affairs,"), then refers to them by
+surname ("Foreign Minister Kishida", "Tokayev"). Names keep their English spelling; honorifics
+are dropped; Japanese-style "KISHIDA Fumio" becomes "Fumio Kishida".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mfa_releases.extract.en.lexicon import (
+    CONNECTORS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+    city_country,
+    country_of,
+)
+from mfa_releases.extract.en.tokens import Sentence, Token
+
+# Verbs of speech after a bare name mark it as a person ("Nursultan Nazarbayev said").
+SPEECH_VERBS = frozenset(
+    """said says noted stated stressed emphasized emphasised underlined highlighted added told thanked
+    expressed welcomed praised commended congratulated informed briefed invited met held received hosted
+    spoke conveyed assured reassured called pointed announced confirmed reaffirmed""".split()
+)
+
+
+@dataclass
+class Mention:
+    """One mention of a person in a sentence."""
+
+    name: str  # normalized surface name ("Fumio Kishida", "Tokayev")
+    name_start: int
+    name_end: int
+    start: int  # the whole mention, title included
+    end: int
+    title_tokens: list[Token] = field(default_factory=list)
+    strong: bool = False  # has a title, an appositive title, an honorific or a speech verb
+    sentence_index: int = -1
+
+    @property
+    def n_name_tokens(self) -> int:
+        return len(self.name.split())
+
+    @property
+    def title(self) -> str:
+        return " ".join(token.text for token in self.title_tokens)
+
+
+def _is_country_like(token: Token) -> bool:
+    if country_of(token.text) or city_country(token.text):
+        return True
+    parts = re.split(r"[-‐]", token.text)
+    return len(parts) > 1 and any(country_of(part) or city_country(part) for part in parts)
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    if re.fullmatch(r"[A-Z]\.", text):
+        return True  # an initial: "Antony J. Blinken"
+    if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
+        return False
+    lower = text.lower()
+    if lower in NOT_NAME_WORDS or lower in TITLE_WORDS or lower in HONORIFICS:
+        return False
+    if token.is_all_caps and len(text) <= 4:
+        return False  # abbreviations: MFA, CIS, SCO, KAZINFORM-style datelines are longer but see below
+    if _is_country_like(token):
+        return False
+    return True
+
+
+def _is_place(tokens: list[Token]) -> bool:
+    """"New York", "Saudi Arabia": multiword places the per-word checks let through."""
+    words = [t.text for t in tokens]
+    for n in range(2, len(words) + 1):
+        for k in range(len(words) - n + 1):
+            phrase = " ".join(words[k:k + n])
+            if city_country(phrase) or country_of(phrase):
+                return True
+    return False
+
+
+def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of maximal runs of name tokens (particles allowed inside)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_token(tokens[i]) or re.fullmatch(r"[A-Z]\.", tokens[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            if _is_name_token(tokens[j]) and tokens[j].start - tokens[j - 1].end <= 1:
+                j += 1
+            elif (tokens[j].lower in NAME_PARTICLES and j + 1 < len(tokens) and _is_name_token(tokens[j + 1])
+                  and not tokens[j].text[:1].isupper()):
+                j += 1
+            else:
+                break
+        while j > i and re.fullmatch(r"[A-Z]\.", tokens[j - 1].text):
+            j -= 1  # a name does not end in an initial
+        # All-caps words are names only beside a mixed-case name word ("KISHIDA Fumio").
+        if all(t.is_all_caps for t in tokens[i:j]):
+            i = j
+            continue
+        if j - i > 4 or _is_place(tokens[i:j]):
+            i = j
+            continue
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def normalize_name(tokens: list[Token]) -> str:
+    """Surface name tokens → the name: capitals fixed, family-name-first order undone."""
+    words = [t.text for t in tokens if t.lower not in HONORIFICS]
+    caps = [w.isupper() and len(w) > 1 for w in words]
+    if len(words) > 1 and caps[0] and not any(caps[1:]):
+        words = words[1:] + words[:1]  # "KISHIDA Fumio" → "Fumio KISHIDA"
+    return " ".join(_title_case(w) if w.isupper() and len(w) > 2 else w for w in words)
+
+
+def _title_case(word: str) -> str:
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+
+def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Token]:
+    """The title right before token `start` ("Deputy Foreign Minister of Kazakhstan"), or []."""
+    i = start
+    while i > 0 and tokens[i - 1].lower in HONORIFICS:
+        i -= 1
+    end = i
+    allow_comma = True
+    while i > 0:
+        token = tokens[i - 1]
+        if i - 1 in blocked:
+            break
+        lower = token.lower
+        if token.text == "," and allow_comma and i == end and i >= 2 and (
+            tokens[i - 2].lower in TITLE_WORDS or _is_country_like(tokens[i - 2])
+        ):
+            allow_comma = False  # "President of Kazakhstan, Kassym-Jomart Tokayev"
+            i -= 1
+            end = i
+            continue
+        if lower in TITLE_WORDS or lower in CONNECTORS or _is_country_like(token):
+            i -= 1
+            continue
+        if token.is_capitalized and not token.is_all_caps and lower not in NOT_NAME_WORDS - TITLE_WORDS:
+            i -= 1
+            continue
+        break
+    title = tokens[i:end]
+    # Start at the first word that can open a title; drop leading connectors and datelines.
+    while title and not (title[0].lower in TITLE_WORDS - CONNECTORS - {"and"} or _is_country_like(title[0])):
+        title = title[1:]
+    while title and title[-1].lower in CONNECTORS:
+        title = title[:-1]
+    if not any(t.lower in TITLE_HEADS for t in title):
+        return []
+    return title
+
+
+def _title_right(tokens: list[Token], end: int) -> list[Token]:
+    """An appositive title after the name (", Minister for Foreign Affairs of Japan,"), or []."""
+    if end >= len(tokens) or tokens[end].text != ",":
+        return []
+    i = end + 1
+    if i < len(tokens) and tokens[i].lower == "the":
+        i += 1
+    if i >= len(tokens) or not tokens[i].is_capitalized:
+        return []
+    j = i
+    while j < len(tokens):
+        token = tokens[j]
+        lower = token.lower
+        if lower in TITLE_WORDS or lower in CONNECTORS or _is_country_like(token) or (
+            token.is_capitalized and lower not in NOT_NAME_WORDS - TITLE_WORDS
+        ):
+            j += 1
+            continue
+        break
+    title = tokens[i:j]
+    while title and title[-1].lower in CONNECTORS:
+        title = title[:-1]
+    if not title or title[0].lower not in TITLE_WORDS or not any(t.lower in TITLE_HEADS for t in title):
+        return []
+    return title
+
+
+def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]:
+    """Every personal-name mention of a sentence, with its title when it has one."""
+    tokens = sentence.tokens()
+    runs = _name_runs(tokens)
+    blocked = {k for i, j in runs for k in range(i, j)}
+    mentions = []
+    for i, j in runs:
+        name_tokens = tokens[i:j]
+        title = _title_left(tokens, i, blocked)
+        after = _title_right(tokens, j) if not title else []
+        honorific = i > 0 and tokens[i - 1].lower in HONORIFICS
+        speech = j < len(tokens) and tokens[j].lower in SPEECH_VERBS
+        if j - i == 1 and not (title or after or honorific):
+            strong = False  # a bare single word: a person only if it is a known surname
+        else:
+            strong = bool(title or after or honorific or speech)
+        start = (title[0].start if title else name_tokens[0].start)
+        end = after[-1].end if after else name_tokens[-1].end
+        if honorific and not title:
+            k = i
+            while k > 0 and tokens[k - 1].lower in HONORIFICS:
+                k -= 1
+            start = tokens[k].start
+        mentions.append(Mention(
+            name=normalize_name(name_tokens),
+            name_start=name_tokens[0].start,
+            name_end=name_tokens[-1].end,
+            start=start,
+            end=end,
+            title_tokens=title or after,
+            strong=strong,
+            sentence_index=sentence_index,
+        ))
+    return mentions
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two name forms of one person: equal, or same first and last word ("Antony J. Blinken")."""
+    wa, wb = a.lower().split(), b.lower().split()
+    if wa == wb:
+        return True
+    if len(wa) >= 2 and len(wb) >= 2:
+        return wa[0] == wb[0] and wa[-1] == wb[-1]
+    return False
+
+
+def surname_matches(single: str, full: str) -> bool:
+    """A one-word mention ("Kishida") refers to a full name ending with it ("Fumio Kishida")."""
+    words = full.lower().split()
+    return len(words) >= 2 and single.lower() == words[-1]

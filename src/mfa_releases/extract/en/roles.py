@@ -1,0 +1,137 @@
+"""Titles → (normalized role, country served, organization).
+
+"Deputy Prime Minister of Kazakhstan – Foreign Minister" → role "deputy prime minister and
+minister of foreign affairs", country KZ. Countries are taken out of the role; "to <country>"
+names the host of an ambassador, not the state they serve; a trailing "of the Kazakh Foreign
+Ministry" is the organization.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pycountry
+
+from mfa_releases.extract.en.lexicon import TITLE_HEADS, country_of, normalized_role_part
+from mfa_releases.extract.en.tokens import Token
+
+# Roles that say nothing about the position itself; the person's other mentions decide.
+VAGUE_ROLES = frozenset({"counterpart", "diplomat", "leader", "head", "official", "side", "minister"})
+ORGANIZATION_HEADS = re.compile(r"\b(ministry|mfa|department|office|secretariat|embassy|agency)\b", re.I)
+
+# Short English names where pycountry's official one is not what releases say.
+SHORT_NAMES = {
+    "RU": "Russia", "US": "the United States", "GB": "the United Kingdom", "KR": "the Republic of Korea",
+    "IR": "Iran", "VN": "Vietnam", "TR": "Türkiye", "MD": "Moldova", "KP": "the DPRK", "SY": "Syria",
+    "VE": "Venezuela", "TW": "Taiwan", "BO": "Bolivia", "TZ": "Tanzania", "LA": "Laos", "CZ": "the Czech Republic",
+}
+
+
+@dataclass
+class Title:
+    role: str | None
+    country: str | None
+    host: str | None  # "Ambassador … to Kazakhstan": the state they are accredited to
+    organization: str | None
+
+
+def _country_spans(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """Country mentions in a title: (start index, end index, ISO code), longest phrases first."""
+    spans = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(5, len(tokens) - i), 0, -1):
+            words = tokens[i:i + n]
+            if n > 1 and any(t.text in {",", "–", "-"} for t in words):
+                continue
+            code = country_of(" ".join(t.text for t in words))
+            if code:
+                spans.append((i, i + n, code))
+                i += n
+                break
+        else:
+            i += 1
+    return spans
+
+
+def parse_title(tokens: list[Token]) -> Title:
+    """Role, country, host and organization of a title's tokens."""
+    words = [t.text for t in tokens]
+    keep = [True] * len(words)
+    country = host = None
+    organization = None
+    for start, end, code in _country_spans(tokens):
+        for k in range(start, end):
+            keep[k] = False
+        # Possessive: "Tajikistan's Minister"
+        if end < len(words) and words[end] in {"'s", "’s"}:
+            keep[end] = False
+        before = start - 1
+        if before >= 0 and words[before].lower() == "the":
+            before -= 1
+        if before >= 0 and words[before].lower() == "to":
+            host = host or code
+            for k in range(before, start):
+                keep[k] = False
+            continue
+        country = country or code
+        trailing = end >= len(words) or words[end] in {"–", "-", "—", ",", "to", "and"} or words[end].lower() == "to"
+        if before >= 0 and words[before].lower() in {"of", "for"} and trailing:
+            for k in range(before, start):
+                keep[k] = False
+    # "Ambassador at Large of the Kazakh Foreign Ministry": the body is the organization.
+    for k in range(len(words) - 1, 0, -1):
+        tail = " ".join(words[k + 1:])
+        if words[k].lower() == "of" and ORGANIZATION_HEADS.search(tail) and not re.search(r"\baffairs\b", tail, re.I):
+            organization = re.sub(r"^the\s+", "", tail)
+            keep[k:] = [False] * (len(words) - k)
+            break
+    role = normalize_role(" ".join(w for w, k in zip(words, keep) if k))
+    return Title(role=role, country=country, host=host, organization=organization)
+
+
+def normalize_role(text: str) -> str | None:
+    """A title without its country → lower-case normalized role, or None when it says nothing."""
+    text = re.sub(r"^(?:the|his|her|their|its)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"\s+(?:of|for|the|and|to|,)$", "", text)
+    text = " ".join(text.split())
+    if not text:
+        return None
+    parts = [p for p in re.split(r"\s+[–—-]\s+", text) if p]
+    expanded: list[str] = []
+    for part in parts:
+        pieces = re.split(r"\s+and\s+", part)
+        if len(pieces) > 1 and all(any(w.lower() in TITLE_HEADS for w in piece.split()) for piece in pieces):
+            expanded.extend(pieces)
+        else:
+            expanded.append(part)
+    roles = [normalized_role_part(part) for part in expanded]
+    roles = [r for r in roles if r]
+    if not roles:
+        return None
+    role = " and ".join(roles)
+    if role in VAGUE_ROLES or role.split()[-1] in {"counterpart", "diplomat", "diplomats"}:
+        return None
+    return role
+
+
+def country_name(code: str) -> str:
+    """The short English name of a country, as in "Ministry of Foreign Affairs of Kazakhstan"."""
+    if code in SHORT_NAMES:
+        return SHORT_NAMES[code].removeprefix("the ")
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def infer_organization(role: str | None, country: str | None) -> str | None:
+    """The body a role implies: foreign ministers → "Ministry of Foreign Affairs of <country>"."""
+    if role is None or country is None:
+        return None
+    if "minister of foreign affairs" in role:
+        return f"Ministry of Foreign Affairs of {country_name(country)}"
+    if role == "secretary of state" and country == "US":
+        return "Department of State"
+    return None
