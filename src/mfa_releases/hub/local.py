@@ -99,7 +99,7 @@ class LocalHub:
         staged = self.staging_dir()
         try:
             target = staged / version
-            shutil.copytree(tree, target)
+            _copy_tree(tree, target)
             problems = verify_tree(target)
             if problems:
                 raise OSError(f"copy of {tree} is corrupt: {'; '.join(problems)}")
@@ -136,6 +136,10 @@ class LocalHub:
         tmp.unlink(missing_ok=True)
         os.symlink(latest, tmp)
         os.replace(tmp, link)
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    shutil.copytree(source, target)
 
 
 def _make_read_only(tree: Path) -> None:
