@@ -162,3 +162,11 @@ def test_dev_corpus_builds_one_row_per_txt_file(cli, tmp_path):
     documents = pq.read_table(tmp_path / "out" / "documents.parquet", columns=["path", "language"]).to_pylist()
     assert sorted(d["path"] for d in documents) == sorted(p.name for p in DEV.glob("*.txt"))
     assert len(documents) == 63
+
+
+def test_empty_input_folder_is_an_error(cli, dataset, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = cli("build", "--input", tmp_path / "empty", "--output", tmp_path / "out",
+                 "--sources", dataset / "sources.yaml")
+    assert result.exit_code == 1 and "[input] no release files (*.txt) found" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -73,10 +73,14 @@ def load_document(path: Path, root: Path, sources: Sources, default_source: str 
     path, root = Path(path), Path(root)
     rel = path.relative_to(root)
     display = rel.as_posix()
-    if max_bytes is not None and path.stat().st_size > max_bytes:
-        # Checked before reading, so that a stray multi-gigabyte file costs nothing.
-        parse_release(display, path.read_bytes()[: max_bytes + 1], max_bytes=max_bytes)
-    raw = parse_release(display, path.read_bytes(), max_bytes=max_bytes)
+    try:
+        with path.open("rb") as handle:
+            # Read at most one byte over the limit, so that a stray multi-gigabyte file costs nothing.
+            data = handle.read(max_bytes + 1 if max_bytes is not None else -1)
+    except OSError as exc:
+        raise ReleaseError(display, None, "unreadable", f"cannot read the file ({exc.strerror})",
+                           "check that it exists and is readable") from None
+    raw = parse_release(display, data, max_bytes=max_bytes)
     source = _resolve_source(rel, raw.source, sources, default_source, dataset)
     text = normalize(raw.body)
     if not text:

@@ -115,6 +115,9 @@ def build(input_dir: Path | str, output_dir: Path | str, *, sources_path: Path |
         raise BuildError([error]) from None
     if errors and not keep_going:
         raise BuildError(errors)
+    if not listing.releases:
+        raise BuildError([ReleaseError(str(input_dir), None, "input", "no release files (*.txt) found",
+                                       "point --input at a folder holding release .txt files")])
     report.bad_files = errors
     report.skipped_files = [p.relative_to(input_dir).as_posix() for p in listing.skipped]
 
