@@ -1,0 +1,98 @@
+"""Russian gazetteers (seeds/gazetteers/*_ru.yaml), looked up by surface form and by lemma."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import yaml
+
+from mfa_releases.extract.countries import country_code
+from mfa_releases.extract.gazetteer import gazetteer_dir, load_gazetteer
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("ё", "е").replace("Ё", "Е").split()).casefold()
+
+
+@cache
+def _table(name: str) -> dict[str, str]:
+    try:
+        return {_fold(k): v for k, v in load_gazetteer(name).items()}
+    except FileNotFoundError:
+        return {}
+
+
+def country(*forms: str) -> str | None:
+    """ISO code of the first form (surface or lemma) naming a country, or None."""
+    for form in forms:
+        if not form:
+            continue
+        code = country_code(form, "ru") or _table("countries_ru").get(_fold(form))
+        if code:
+            return code
+    return None
+
+
+def city_country(city: str) -> str | None:
+    return _table("cities_ru").get(_fold(city))
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """Folded city name → the city as written in the gazetteer."""
+    data = yaml.safe_load((gazetteer_dir() / "cities_ru.yaml").read_text(encoding="utf-8")) or {}
+    return {_fold(city): city for cities in data.values() for city in cities or []}
+
+
+def city(*forms: str) -> str | None:
+    """The nominative city name for an inflected form («Вашингтоне», «Астане», «Тяньцзине»)."""
+    cities = _cities()
+    for form in forms:
+        if not form:
+            continue
+        word = _fold(form)
+        candidates = [word]
+        for cut in (1, 2):
+            stem = word[:-cut]
+            if len(stem) >= 3:
+                candidates += [stem, stem + "ь", stem + "а", stem + "я", stem + "й"]
+        for candidate in candidates:
+            if candidate in cities:
+                return cities[candidate]
+    return None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return load_gazetteer("capitals_ru")
+
+
+def capital(iso: str) -> str | None:
+    return _capitals().get(iso.casefold())
+
+
+@cache
+def _country_short() -> dict[str, str]:
+    data = yaml.safe_load((gazetteer_dir() / "country_names_ru.yaml").read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def country_short(iso: str | None) -> str | None:
+    """«РК», «США», «Германии»: how a country follows «МИД …» in an organization name."""
+    return _country_short().get(iso) if iso else None
+
+
+def organization(*forms: str) -> str | None:
+    for form in forms:
+        if form:
+            value = _table("organizations_ru").get(_fold(form))
+            if value:
+                return value
+    return None
+
+
+@cache
+def role_forms() -> list[tuple[str, str]]:
+    """(phrase, normalized role), longest phrase first."""
+    table = _table("roles_ru")
+    return sorted(table.items(), key=lambda item: -len(item[0]))

@@ -1,0 +1,422 @@
+"""Meetings: who met whom, in what format, where and when.
+
+Releases report encounters in a few formulas, each recognised over one sentence:
+- a verb with the people around it: «A встретился с B», «A провел встречу/переговоры/телефонный
+  разговор с B», «A принял B», «A вручил верительные грамоты B», «A и B провели переговоры»;
+- a noun with the people in the genitive: «состоялась встреча A с B», «Встреча A и B началась»,
+  «переговоров между A и B»;
+- a reference to the encounter: «в ходе встречи с B», «на встрече с B» (its subject is the
+  release's protagonist when the sentence does not name one).
+The number of the noun decides how many meetings: «провел встречу с A, B и C» is one joint meeting,
+«провел встречи с A и B» one per counterpart. Future forms («встретится», «проведет») are planned
+events, not meetings. A meeting needs two named people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from mfa_releases.extract.base import MeetingFact, ParticipantFact
+from mfa_releases.extract.ru import gazetteers, places
+from mfa_releases.extract.ru.dates_ru import find_dates
+from mfa_releases.extract.ru.people import Person
+from mfa_releases.extract.ru.pipeline import Analysis
+from mfa_releases.extract.ru.roles import ROLE_HEADS, Mention, countries_in
+
+HOME_COUNTRY = "KZ"  # the releases' own state, for people introduced without one
+
+_MET = re.compile(r"встретил(ся|ась|ись)$")
+_HELD = re.compile(r"(провел|провела|провели|провёл)$")
+_RECEIVED = re.compile(r"(принял|приняла|приняли)$")
+_HANDED = re.compile(r"(вручил|вручила|вручили)$")
+_TOOK_PLACE = re.compile(r"(состоял(ась|ись|ось|ся)|прошл(а|и|о)|прошел|прошёл|началась|начались)$")
+_NOUNS = {
+    "встречу": ("meeting", False), "встреча": ("meeting", False), "встречи": ("meeting", True),
+    "встреч": ("meeting", True), "переговоры": ("talks", False), "переговоров": ("talks", False),
+    "беседу": ("meeting", False), "беседа": ("meeting", False), "консультации": ("consultations", False),
+    "консультаций": ("consultations", False), "разговор": ("phone_call", False),
+    "видеоконференцию": ("video_call", False), "видеоконференция": ("video_call", False),
+}
+_REFERENCE = re.compile(
+    r"(в ходе|по итогам|на|во время|по завершении|в рамках|по окончании|в начале|в завершение)\s+"
+    r"(встречи|встрече|переговоров|беседы|телефонного разговора)\s+(с|со)\b",
+    re.I,
+)
+_BETWEEN = re.compile(r"(переговор\w*|встреч\w*)\s+между\b", re.I)
+_VIDEO = re.compile(r"видеосвяз|видеоконференц|онлайн|в режиме видео|видеоформат", re.I)
+_PHONE = re.compile(r"телефонн|по телефону", re.I)
+_SPEECH = re.compile(
+    r"^(сообща\w*|переда\w*|говорится|пишет|отметил\w*|заявил\w*|подчеркнул\w*|сказал\w*|"
+    r"информирует|указывается|уточнил\w*|добавил\w*|напомнил\w*)$"
+)
+_NOT_RECEPTION = {"участие", "приглашение", "решение", "меры", "заявление", "резолюцию", "закон", "во", "в"}
+
+
+@dataclass
+class Draft:
+    kind: str
+    people: list[Person]
+    sentence: int
+    verb: bool  # reported with a verb (the lead formula decides the kind)
+    place: places.Place | None = None
+    date: dt.date | None = None
+    mentions: dict[int, Mention] = field(default_factory=dict)  # person index → mention used
+
+
+@dataclass
+class Context:
+    an: Analysis
+    mentions: list[Mention]
+    person_of: dict[int, Person]
+    people: list[Person]
+    release: dt.date
+
+    def in_sentence(self, sentence: int) -> list[tuple[int, Mention]]:
+        return [(i, m) for i, m in enumerate(self.mentions) if m.sent == sentence]
+
+    def role_tokens(self, sentence: int) -> set[int]:
+        tokens = set()
+        for _, m in self.in_sentence(sentence):
+            if m.role_first is not None:
+                tokens.update(range(m.role_first, m.last))
+            tokens.update(range(m.first, m.last))
+        return tokens
+
+
+def _kind_from(words: list[str], default: str) -> str:
+    text = " ".join(words)
+    if _VIDEO.search(text):
+        return "video_call"
+    if _PHONE.search(text):
+        return "phone_call"
+    return default
+
+
+def _triggers(ctx: Context, sentence: int):
+    """(token index, kind, plural, verb) for each meeting formula in a sentence."""
+    an = ctx.an
+    first, stop = an.sentences[sentence].tokens
+    words = [t.text.lower() for t in an.tokens[first:stop]]
+    found = []
+    for offset, word in enumerate(words):
+        i = first + offset
+        token = an.tokens[i]
+        if _MET.search(word) and token.feats.get("Tense") != "Fut":
+            found.append((i, _kind_from(words, "meeting"), False, True))
+        elif _HELD.fullmatch(word):
+            for k in range(offset + 1, min(len(words), offset + 8)):
+                noun = words[k]
+                if noun in _NOUNS and noun not in ("встреча", "беседа", "видеоконференция"):
+                    kind, plural = _NOUNS[noun]
+                    if noun == "встреч" and not any(w in ("серию", "ряд", "несколько") for w in words[offset:k]):
+                        plural = True
+                    window = words[offset:k + 3]
+                    kind = _kind_from(window, kind) if kind != "consultations" else (
+                        "video_call" if _VIDEO.search(" ".join(words)) else kind)
+                    if kind == "talks" and _PHONE.search(" ".join(window)):
+                        kind = "phone_call"
+                    found.append((i, kind, plural, True))
+                    break
+                if an.tokens[first + k].pos == "VERB" or noun in (".", ";"):
+                    break
+        elif _RECEIVED.fullmatch(word):
+            following = words[offset + 1:offset + 3]
+            if not any(w in _NOT_RECEPTION for w in following):
+                found.append((i, _kind_from(words, "meeting"), False, True))
+        elif _HANDED.fullmatch(word) and any("верительн" in w for w in words[offset:offset + 6]):
+            found.append((i, "meeting", False, True))
+        elif _TOOK_PLACE.fullmatch(word):
+            nouns = [w for w in words if w in ("встреча", "переговоры", "беседа", "консультации", "разговор",
+                                               "видеоконференция")]
+            if nouns:
+                kind = {"встреча": "meeting", "беседа": "meeting", "переговоры": "talks",
+                        "консультации": "consultations", "разговор": "phone_call",
+                        "видеоконференция": "video_call"}[nouns[0]]
+                found.append((i, _kind_from(words, kind), False, False))
+    return found
+
+
+def _clause_subjects(ctx: Context, sentence: int, trigger: int) -> list[Person]:
+    an = ctx.an
+    subjects = []
+    between_relative = False
+    for i, m in ctx.in_sentence(sentence):
+        if m.last > trigger:
+            continue
+        tail = an.tokens[m.last:trigger]
+        if any(t.text in (";",) or (t.pos == "VERB" and t.feats.get("VerbForm") == "Fin") for t in tail):
+            continue
+        if any(t.lemma == "который" for t in tail):
+            subjects = [ctx.person_of[i]]
+            between_relative = True
+            continue
+        if between_relative:
+            continue
+        before = " ".join(t.text.lower() for t in an.tokens[max(an.sentences[sentence].tokens[0], m.first - 3):m.first])
+        if re.search(r"(приглашению|от имени|поручению|со ссылкой на)\s*$", before):
+            continue
+        if m.case in (None, "Nom") or (len(m.name.split()) == 1 and m.case not in ("Ins",)):
+            subjects.append(ctx.person_of[i])
+    return subjects
+
+
+def _objects(ctx: Context, sentence: int, trigger: int) -> list[tuple[Person, Mention]]:
+    an = ctx.an
+    objects = []
+    stop = an.sentences[sentence].tokens[1]
+    mentions = [(i, m) for i, m in ctx.in_sentence(sentence) if m.first > trigger]
+    cursor = trigger + 1
+    for i, m in mentions:
+        gap = an.tokens[cursor:m.role_first if m.role_first is not None and m.role_first >= cursor else m.first]
+        if objects and any(
+            t.text in (";", "(") or (t.pos == "VERB" and t.feats.get("VerbForm") == "Fin") or _SPEECH.match(t.text.lower())
+            or t.lemma == "который"
+            for t in gap
+        ):
+            break
+        if not objects and any(_SPEECH.match(t.text.lower()) or t.lemma == "который" for t in gap):
+            break
+        before = " ".join(t.text.lower() for t in an.tokens[max(trigger + 1, m.first - 3):m.first])
+        if re.search(r"(приглашению|от имени|поручению)\s*$", before):
+            cursor = m.last
+            continue
+        objects.append((ctx.person_of[i], m))
+        cursor = m.last
+    del stop
+    return objects
+
+
+def _role_subject(ctx: Context, sentence: int, trigger: int, exclude: set[int]) -> Person | None:
+    """The person a role-only subject («глава государства», «Казахстанская делегация») refers to."""
+    an = ctx.an
+    first = an.sentences[sentence].tokens[0]
+    heads = [i for i in range(first, trigger) if an.tokens[i].lemma in ROLE_HEADS | {"делегация", "сторона"}]
+    countries = [c for _, _, c in countries_in(an, first, trigger)]
+    candidates = [p for p in ctx.people if p.index not in exclude]
+    if heads:
+        head = an.tokens[heads[0]].lemma
+        if an.tokens[heads[0]].text.lower() == "глава" and heads[0] + 1 < trigger and \
+                an.tokens[heads[0] + 1].lemma == "государство":
+            head = "президент"
+        for person in candidates:
+            if person.role and person.role.split()[0] == head and (not countries or person.country in countries):
+                return person
+    if countries:
+        for person in candidates:
+            if person.country in countries:
+                return person
+    return _protagonist(ctx, exclude)
+
+
+def _protagonist(ctx: Context, exclude: set[int]) -> Person | None:
+    """The release's main actor: the first person it names with a full name (or at all)."""
+    for full in (True, False):
+        for person in ctx.people:
+            if person.index not in exclude and (person.full or not full):
+                return person
+    return None
+
+
+def _mention_for(ctx: Context, person: Person, sentence: int) -> Mention:
+    for m in person.mentions:
+        if m.sent == sentence:
+            return m
+    return person.mentions[0]
+
+
+def _place_for(ctx: Context, sentence: int, kind: str, trigger: int) -> places.Place | None:
+    if kind in ("phone_call", "video_call"):
+        return None
+    an = ctx.an
+    first, stop = an.sentences[sentence].tokens
+    excluded = ctx.role_tokens(sentence)
+    found = places.places_in(an, first, stop, excluded)
+    place = None
+    for candidate in found:
+        place = places.merge(place, candidate)
+    # «Встреча прошла в …» in the next sentences
+    if not place or place.city is None:
+        for following in range(sentence + 1, min(len(an.sentences), sentence + 3)):
+            f_first, f_stop = an.sentences[following].tokens
+            words = [t.text.lower() for t in an.tokens[f_first:f_stop]]
+            if words and words[0] in ("встреча", "переговоры", "беседа", "церемония", "мероприятие") and any(
+                _TOOK_PLACE.fullmatch(w) for w in words[:6]
+            ):
+                for candidate in places.places_in(an, f_first, f_stop, ctx.role_tokens(following)):
+                    place = places.merge(place, candidate)
+    return place
+
+
+def _date_for(ctx: Context, sentence: int, end_token: int) -> dt.date | None:
+    an = ctx.an
+    start = an.sentences[sentence].start
+    stop = an.tokens[end_token - 1].stop if end_token > an.sentences[sentence].tokens[0] else an.sentences[sentence].stop
+    for phrase in find_dates(an.text[start:stop], ctx.release, past=True):
+        if phrase.date and phrase.date != ctx.release:
+            return phrase.date
+    return None
+
+
+def find_meetings(ctx: Context) -> list[Draft]:
+    drafts: list[Draft] = []
+    partial: list[tuple[Person, places.Place]] = []
+    an = ctx.an
+    for sentence in range(len(an.sentences)):
+        s_first, s_stop = an.sentences[sentence].tokens
+        for trigger, kind, plural, verb in _triggers(ctx, sentence):
+            if verb:
+                subjects = _clause_subjects(ctx, sentence, trigger)
+                objects = _objects(ctx, sentence, trigger)
+                object_people = [p for p, _ in objects if p not in subjects]
+                if not subjects and object_people:
+                    subject = _role_subject(ctx, sentence, trigger, {p.index for p in object_people})
+                    subjects = [subject] if subject else []
+            else:
+                everyone = [ctx.person_of[i] for i, _ in ctx.in_sentence(sentence)]
+                subjects, object_people = everyone[:1], everyone[1:]
+            end = max([m.last for p, m in _objects(ctx, sentence, trigger)] + [trigger + 1]) if verb else s_stop
+            _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, object_people, end)
+        text = an.text[an.sentences[sentence].start:an.sentences[sentence].stop]
+        for match in _REFERENCE.finditer(text):
+            offset = an.sentences[sentence].start + match.end()
+            trigger = next((i for i in range(s_first, s_stop) if an.tokens[i].start >= offset), s_stop)
+            objects = [p for p, _ in _objects(ctx, sentence, trigger - 1)]
+            subjects = [p for p in _clause_subjects(ctx, sentence, trigger) if p not in objects]
+            if not subjects:
+                subjects = [p for i, m in ctx.in_sentence(sentence) if (p := ctx.person_of[i]) not in objects
+                            and m.case in (None, "Nom")][:1]
+            if objects and not subjects:
+                subject = _protagonist(ctx, {p.index for p in objects})
+                subjects = [subject] if subject else []
+            kind = {"переговоров": "talks", "телефонного": "phone_call"}.get(match.group(2).split()[0].lower(), "meeting")
+            _add(ctx, drafts, partial, sentence, trigger, kind, False, False, subjects, objects[:1], trigger + 1)
+        for match in _BETWEEN.finditer(text):
+            offset = an.sentences[sentence].start + match.end()
+            trigger = next((i for i in range(s_first, s_stop) if an.tokens[i].start >= offset), s_stop)
+            objects = [p for p, _ in _objects(ctx, sentence, trigger - 1)]
+            kind = "talks" if match.group(1).lower().startswith("переговор") else "meeting"
+            if len(objects) >= 2:
+                _add(ctx, drafts, partial, sentence, trigger, kind, False, False, objects[:1], objects[1:2], trigger + 1)
+    _fill_places(ctx, drafts, partial)
+    return drafts
+
+
+def _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, objects, end) -> None:
+    subjects = list(dict.fromkeys(subjects))
+    objects = [p for p in dict.fromkeys(objects) if p not in subjects]
+    place = _place_for(ctx, sentence, kind, trigger)
+    if not objects and len(subjects) >= 2:
+        groups = [subjects]
+    elif plural:
+        groups = [subjects[:1] + [o] for o in objects] if subjects else []
+    else:
+        groups = [subjects + objects]
+    named = [p for g in groups for p in g]
+    if len(named) == 1 and place:
+        partial.append((named[0], place))
+    date = _date_for(ctx, sentence, end)
+    for group in groups:
+        if len(group) < 2:
+            if group and place:
+                partial.append((group[0], place))
+            continue
+        key = frozenset(p.index for p in group)
+        existing = next((d for d in drafts if frozenset(p.index for p in d.people) == key), None)
+        if existing is not None:
+            if verb and not existing.verb:
+                existing.kind, existing.verb = kind, True
+            existing.place = places.merge(existing.place, place) if existing.kind not in ("phone_call", "video_call") else None
+            existing.date = existing.date or date
+            continue
+        draft = Draft(kind, group, sentence, verb, place, date)
+        draft.mentions = {p.index: _mention_for(ctx, p, sentence) for p in group}
+        drafts.append(draft)
+
+
+def _fill_places(ctx: Context, drafts: list[Draft], partial) -> None:
+    an = ctx.an
+    visits = []
+    for sentence in range(len(an.sentences)):
+        found = places.visit_places(an, sentence, ctx.role_tokens(sentence))
+        if found:
+            people = {ctx.person_of[i].index for i, _ in ctx.in_sentence(sentence)}
+            visits.append((people, found[0]))
+    for draft in drafts:
+        if draft.kind in ("phone_call", "video_call"):
+            draft.place = None
+            continue
+        indices = {p.index for p in draft.people}
+        for person, place in partial:
+            if person.index in indices and (not draft.place or draft.place.city is None):
+                draft.place = places.merge(draft.place, place) if draft.place else place
+        if draft.date is None:  # a visit describes the current encounter, not earlier ones
+            for people, place in visits:
+                if (not people or people & indices) and (not draft.place or draft.place.city is None):
+                    draft.place = places.merge(draft.place, place) if draft.place else place
+
+
+def to_facts(ctx: Context, drafts: list[Draft]) -> list[MeetingFact]:
+    an = ctx.an
+    facts = []
+    for draft in drafts:
+        sentence = an.sentences[draft.sentence]
+        fact = MeetingFact(
+            kind=draft.kind,
+            date=draft.date,
+            city=draft.place.city if draft.place else None,
+            country=draft.place.country if draft.place else None,
+            evidence=an.text[sentence.start:sentence.stop],
+            char_start=sentence.start,
+            char_end=sentence.stop,
+        )
+        for person in sorted(draft.people, key=lambda p: draft.mentions[p.index].start):
+            others = [p for p in draft.people if p is not person]
+            fact.participants.append(_participant(ctx, person, others, draft, draft.mentions[person.index]))
+        facts.append(fact)
+    return facts
+
+
+def _participant(ctx: Context, person: Person, others: list[Person], draft: Draft, mention: Mention) -> ParticipantFact:
+    role, organization, country = person.role, person.organization, person.country
+    colleague = any(m.role == "коллега" for m in person.mentions)
+    if colleague and not role:
+        for other in others:
+            if other.role and "министр" in other.role:
+                role = other.role
+    if country is None and not person.international:
+        country = _default_country(ctx, person, others, draft)
+    if organization is None and role and country:
+        short = gazetteers.country_short(country)
+        if short and re.search(r"министр иностранных дел", role):
+            organization = f"МИД {short}"
+        elif short and "сенат" in role:
+            organization = f"Сенат {short}"
+    return ParticipantFact(
+        name=person.name,
+        role=role,
+        organization=organization,
+        country=country,
+        mention=mention.surface,
+        char_start=mention.start,
+        char_end=mention.stop,
+    )
+
+
+def _default_country(ctx: Context, person: Person, others: list[Person], draft: Draft) -> str | None:
+    """The state of a person introduced without one."""
+    other_countries = {o.country for o in others if o.country}
+    # a counterpart listed next to someone with a country shares it («… США Брайаном Мастом и сенатором …»)
+    if HOME_COUNTRY not in other_countries:
+        return HOME_COUNTRY
+    if draft.place and draft.place.country and draft.place.country != HOME_COUNTRY:
+        return draft.place.country
+    for other in others:  # «Посол Казахстана в Бельгии» meets someone of Belgium
+        for m in other.mentions:
+            if m.role_first is not None:
+                for c_first, _, code in countries_in(ctx.an, m.role_first, m.first):
+                    before = ctx.an.tokens[c_first - 1] if c_first > m.role_first else None
+                    if before is not None and before.text.lower() in ("в", "при") and code != HOME_COUNTRY:
+                        return code
+    return None

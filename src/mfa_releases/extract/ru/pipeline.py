@@ -1,0 +1,120 @@
+"""natasha analysis of a release: sentences, tokens with morphology and lemmas, NER spans.
+
+Models load lazily, once per process. Each paragraph is analysed on its own (headlines and leads
+often end without a full stop), and all offsets are shifted back into the document text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    stop: int
+    pos: str
+    feats: dict
+    lemma: str
+    sent: int  # index into Analysis.sentences
+
+    @property
+    def case(self) -> str | None:
+        return self.feats.get("Case")
+
+
+@dataclass
+class Span:
+    type: str  # PER, LOC, ORG
+    start: int
+    stop: int
+    tokens: tuple[int, int]  # [first, last) token indices
+
+
+@dataclass
+class Sentence:
+    start: int
+    stop: int
+    tokens: tuple[int, int]  # [first, last) token indices
+    paragraph: int
+
+
+@dataclass
+class Analysis:
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+    def sentence_tokens(self, index: int) -> range:
+        first, last = self.sentences[index].tokens
+        return range(first, last)
+
+    def token_at(self, offset: int) -> int | None:
+        for i, token in enumerate(self.tokens):
+            if token.start <= offset < token.stop:
+                return i
+        return None
+
+
+@cache
+def _models():
+    # natasha before pymorphy2 (pkg_resources trap documented in DEVELOPERS.md)
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return Segmenter(), MorphVocab(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
+
+
+@cache
+def morph():
+    """The pymorphy2 analyzer natasha uses (one per process)."""
+    return _models()[1]  # MorphVocab is a pymorphy2 MorphAnalyzer
+
+
+def _paragraphs(text: str):
+    start = 0
+    for index, part in enumerate(text.split("\n")):
+        if part.strip():
+            yield index, start, part
+        start += len(part) + 1
+
+
+def analyze(text: str) -> Analysis:
+    """Sentences, tokens (POS, features, lemma) and NER spans of a text; offsets into `text`."""
+    from natasha import Doc
+
+    segmenter, morph_vocab, morph_tagger, ner_tagger = _models()
+    result = Analysis(text)
+    for paragraph, offset, part in _paragraphs(text):
+        doc = Doc(part)
+        doc.segment(segmenter)
+        doc.tag_morph(morph_tagger)
+        doc.tag_ner(ner_tagger)
+        index_of = {}
+        for sentence in doc.sents:
+            first = len(result.tokens)
+            for token in sentence.tokens:
+                token.lemmatize(morph_vocab)
+                index_of[id(token)] = len(result.tokens)
+                result.tokens.append(
+                    Token(
+                        text=token.text,
+                        start=offset + token.start,
+                        stop=offset + token.stop,
+                        pos=token.pos or "X",
+                        feats=dict(token.feats or {}),
+                        lemma=(token.lemma or token.text).lower(),
+                        sent=len(result.sentences),
+                    )
+                )
+            result.sentences.append(
+                Sentence(offset + sentence.start, offset + sentence.stop, (first, len(result.tokens)), paragraph)
+            )
+        for span in doc.spans:
+            first = index_of[id(span.tokens[0])]
+            last = index_of[id(span.tokens[-1])] + 1
+            result.spans.append(Span(span.type, offset + span.start, offset + span.stop, (first, last)))
+    return result

@@ -1,0 +1,110 @@
+"""Where a meeting took place: «в Вашингтоне», «в г.Осло», «в столице Австрии», «в Акорде»,
+«в ходе визита в Вашингтон». Locations inside a person's role («посол России в Казахстане») are
+not meeting places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mfa_releases.extract.ru import gazetteers
+from mfa_releases.extract.ru.pipeline import Analysis
+from mfa_releases.extract.ru.roles import countries_in
+
+_CITY_WORDS = {"г", "г.", "город", "городе", "города", "столице", "столица", "столицу"}
+_VISIT = re.compile(r"(визит\w*|прибыл\w*|поездк\w*|прибыти\w*)", re.I)
+
+
+@dataclass
+class Place:
+    city: str | None
+    country: str | None
+    start: int  # token index where the place phrase starts
+
+    def __bool__(self) -> bool:
+        return bool(self.city or self.country)
+
+
+def _place_after(an: Analysis, i: int, stop: int) -> Place | None:
+    """A place phrase starting right after the preposition at token i."""
+    j = i + 1
+    capital_of = None
+    adjective_country = None
+    while j < stop and (
+        an.tokens[j].text.lower().rstrip(".") in {w.rstrip(".") for w in _CITY_WORDS}
+        or an.tokens[j].text == "."
+        or (an.tokens[j].pos == "ADJ" and j + 1 < stop)
+        or an.tokens[j].lemma in ("республика",)
+    ):
+        token = an.tokens[j]
+        if token.pos == "ADJ":
+            code = gazetteers.country(token.text, token.lemma)
+            if code:
+                adjective_country = code
+            elif token.lemma not in ("китайский",):
+                pass
+        if token.lemma == "столица":
+            capital_of = "?"
+        j += 1
+    if j >= stop:
+        if capital_of and adjective_country:
+            return Place(gazetteers.capital(adjective_country), adjective_country, i)
+        return None
+    token = an.tokens[j]
+    city = gazetteers.city(token.text, token.lemma) if token.text[:1].isupper() else None
+    if city:
+        return Place(city, gazetteers.city_country(city), i)
+    countries = countries_in(an, j, min(stop, j + 4))
+    if countries and countries[0][0] == j:
+        code = countries[0][2]
+        if capital_of:
+            return Place(gazetteers.capital(code), code, i)
+        # «в Акорде», «в Кремле», «в Казахстане»: the country only
+        return Place(None, code, i)
+    if capital_of and adjective_country:
+        return Place(gazetteers.capital(adjective_country), adjective_country, i)
+    if token.lemma in ("мид", "министерство") or token.text.upper() == "МИД":
+        found = countries_in(an, j + 1, min(stop, j + 6))
+        if found:
+            return Place(None, found[0][2], i)
+    return None
+
+
+def places_in(an: Analysis, first: int, stop: int, excluded: set[int]) -> list[Place]:
+    """Places named with «в/во» in a token range, skipping excluded tokens (role phrases)."""
+    found = []
+    for i in range(first, stop):
+        if i in excluded or an.tokens[i].text.lower() not in ("в", "во"):
+            continue
+        place = _place_after(an, i, stop)
+        if place:
+            found.append(place)
+    return found
+
+
+def visit_places(an: Analysis, sentence: int, excluded: set[int]) -> list[Place]:
+    """Places of a visit named in a sentence: «в ходе визита в Австрию», «прибыл в Нур-Султан»."""
+    first, stop = an.sentences[sentence].tokens
+    found = []
+    for i in range(first, stop):
+        if _VISIT.fullmatch(an.tokens[i].text):
+            for j in range(i + 1, min(stop, i + 6)):
+                if an.tokens[j].text.lower() in ("в", "во") and j not in excluded:
+                    place = _place_after(an, j, stop)
+                    if place:
+                        found.append(place)
+                    break
+    return found
+
+
+def merge(primary: Place | None, secondary: Place | None) -> Place | None:
+    """Fill a place's missing city/country from a compatible second place."""
+    if not primary:
+        return secondary
+    if not secondary:
+        return primary
+    if primary.city is None and secondary.city and (
+        primary.country is None or primary.country == gazetteers.city_country(secondary.city)
+    ):
+        return Place(secondary.city, primary.country or secondary.country, primary.start)
+    return primary

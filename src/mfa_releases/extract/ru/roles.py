@@ -1,0 +1,376 @@
+"""Person mentions with their role apposition: «Министр иностранных дел РК Ермек Кошербаев».
+
+Releases introduce people with a role phrase directly before the name. Walking left from a name
+over the phrase gives the role head («министром»), whose case is the case of the name, the state
+the person serves (the first country in the phrase that is not an accreditation «в Казахстане»),
+and an organization («МИД РК», «Сенат США», an international body).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mfa_releases.extract.ru import gazetteers
+from mfa_releases.extract.ru.names import guess_case, nominative, strip_initials
+from mfa_releases.extract.ru.pipeline import Analysis, morph
+
+# Lemmas that head a role phrase.
+ROLE_HEADS = {
+    "министр", "замминистра", "заместитель", "посол", "президент", "премьер-министр", "премьер",
+    "вице-премьер", "председатель", "сопредседатель", "глава", "сенатор", "конгрессмен", "депутат",
+    "спикер", "вице-спикер", "госсекретарь", "секретарь", "генсек", "директор", "ректор", "король",
+    "королева", "монарх", "принц", "эмир", "султан", "шейх", "канцлер", "вице-канцлер", "советник",
+    "помощник", "представитель", "постпред", "спецпредставитель", "докладчик", "член", "руководитель",
+    "начальник", "губернатор", "аким", "мэр", "вице-президент", "командующий", "уполномоченный",
+    "посланник", "консул", "генконсул", "поверенный", "лидер", "делегат", "комиссар", "администратор",
+    "коллега", "парламентарий", "законодатель", "дипломат", "вице-министр", "министр-советник",
+    "пресс-секретарь",
+}
+# Adjectives kept in a role («первый заместитель»); other adjectives (new, acting…) are dropped.
+ROLE_ADJECTIVES = {
+    "первый", "федеральный", "генеральный", "специальный", "исполнительный", "чрезвычайный",
+    "полномочный", "постоянный", "верховный", "временный", "государственный", "главный", "старший",
+    "исполняющий", "действующий", "официальный",
+}
+_STOP_PUNCT = set(".:;!?«»\"“”„")
+_ACCREDITATION = {"в", "во", "при"}
+_MFA = re.compile(r"министр[а-я]* иностранных дел|\bмид\b")
+
+
+@dataclass
+class Mention:
+    start: int
+    stop: int
+    first: int  # token range [first, last)
+    last: int
+    sent: int
+    surface: str
+    name: str  # nominative
+    initials: bool
+    role: str | None = None
+    role_first: int | None = None  # first token of the role phrase
+    role_plural: bool = False
+    role_countries: tuple[str, ...] = ()  # countries named in a plural role («Главы МИД РФ и Узбекистана»)
+    country: str | None = None
+    organization: str | None = None
+    international: bool = False
+    case: str | None = None
+
+    @property
+    def evidence_start(self) -> int:
+        return self.start
+
+
+def _is_person_token(an: Analysis, i: int, person_tokens: set[int]) -> bool:
+    return i in person_tokens
+
+
+def _role_window(an: Analysis, first: int, person_tokens: set[int]) -> int:
+    """First token of the stretch left of a name that may hold its role phrase."""
+    sent = an.tokens[first].sent
+    i = first - 1
+    depth = 0
+    while i >= 0 and first - i <= 25:
+        token = an.tokens[i]
+        if token.sent != sent or i in person_tokens:
+            break
+        if token.text == ")":
+            depth += 1
+        elif token.text == "(":
+            depth -= 1
+        elif depth <= 0 and (
+            token.text in _STOP_PUNCT
+            or (token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Part")
+            or token.pos in ("PRON", "SCONJ")
+        ):
+            break
+        i -= 1
+    return i + 1
+
+
+def _lookup_country(an: Analysis, i: int, limit: int) -> tuple[str | None, int]:
+    """(ISO, tokens used) for the longest country name starting at token i."""
+    for size in (4, 3, 2, 1):
+        if i + size > limit:
+            continue
+        tokens = an.tokens[i:i + size]
+        surface = " ".join(t.text for t in tokens)
+        lemma = " ".join(t.lemma for t in tokens)
+        code = gazetteers.country(surface, lemma)
+        if code:
+            return code, size
+    return None, 0
+
+
+def countries_in(an: Analysis, first: int, last: int) -> list[tuple[int, int, str]]:
+    """(first token, last token, ISO) of each country named in a token range."""
+    found, i = [], first
+    while i < last:
+        code, size = _lookup_country(an, i, last)
+        if code:
+            found.append((i, i + size, code))
+            i += size
+        else:
+            i += 1
+    return found
+
+
+def _display(token) -> str:
+    text = token.text
+    if len(text) > 1 and text.isupper():
+        return text
+    if gazetteers.country(text, token.lemma) or gazetteers.city(text):
+        return text
+    if text[:1].isupper() and any("Geox" in p.tag for p in morph().parse(text)[:2]):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def normalize_role(role: str) -> str:
+    """Replace a known role phrase at the start of each part («глава МИД» → «министр иностранных дел»)."""
+    parts = re.split(r"(\s*,\s*|\s+[–—-]\s+)", role)
+    out = []
+    for part in parts:
+        if part.strip() in (",", "–", "—", "-"):
+            out.append(", " if "," in part else " — ")
+            continue
+        low = part.lower().replace("ё", "е")
+        for phrase, normalized in gazetteers.role_forms():
+            if low == phrase or low.startswith(phrase + " "):
+                part = normalized + part[len(phrase):]
+                break
+        out.append(part)
+    return "".join(out).strip(" ,—")
+
+
+def _organization(an: Analysis, first: int, last: int, role: str, country: str | None) -> tuple[str | None, bool]:
+    """The organization a role names or implies, and whether it is an international one."""
+    # Parenthesized abbreviations first: «Международного агентства по атомной энергии (МАГАТЭ)».
+    tokens = an.tokens[first:last]
+    for i, token in enumerate(tokens):
+        if token.text == "(" and i + 1 < len(tokens):
+            org = gazetteers.organization(tokens[i + 1].text)
+            if org:
+                return org, True
+    for size in (5, 4, 3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            part = tokens[i:i + size]
+            org = gazetteers.organization(" ".join(t.text for t in part), " ".join(t.lemma for t in part))
+            if org:
+                return org, True
+    short = gazetteers.country_short(country)
+    low = role.lower()
+    if short:
+        if _MFA.search(low):
+            return f"МИД {short}", False
+        if "сенат" in low:
+            return f"Сенат {short}", False
+        if "палаты представителей" in low or "конгрессмен" in low:
+            return f"Палата представителей {short}", False
+        if low.startswith("государственный секретарь") and country == "US":
+            return "Госдепартамент США", False
+    return None, False
+
+
+def _role(an: Analysis, first: int, name_first: int) -> tuple[str, list[tuple[int, int, str]]]:
+    """Role text (nominative head, the rest as written, without countries) and the countries in it."""
+    countries = countries_in(an, first, name_first)
+    skip = set()
+    for c_first, c_last, _ in countries:
+        before = an.tokens[c_first - 1] if c_first - 1 >= first else None
+        if before is not None and before.text.lower() in _ACCREDITATION:
+            skip.update(range(c_first - 1, c_last))  # «посол США в Казахстане»
+        elif _serves(an, c_first, first):
+            skip.update(range(c_first, c_last))
+            if before is not None and before.text.lower() == "из":
+                skip.add(c_first - 1)
+    words: list[str] = []
+    depth = 0
+    head_done = False
+    for i in range(first, name_first):
+        token = an.tokens[i]
+        if token.text == "(":
+            depth += 1
+            continue
+        if token.text == ")":
+            depth -= 1
+            continue
+        if depth > 0 or i in skip:
+            continue
+        if token.text in (",", "–", "—", "-"):
+            words.append(token.text)
+            head_done = False
+            continue
+        if not head_done:
+            if token.pos == "ADJ" or token.text.lower() == "и":
+                if token.pos == "ADJ" and token.lemma not in ROLE_ADJECTIVES:
+                    continue
+                words.append(token.lemma)
+                continue
+            head_done = True
+            words.append(token.lemma if token.lemma else token.text.lower())
+            continue
+        words.append(_display(token))
+    text = " ".join(words)
+    text = re.sub(r"\s+([,])", r"\1", text)
+    text = re.sub(r"\s+[–—-]\s+", " — ", text)
+    text = re.sub(r"(^|, |— )и ", r"\1", text)
+    text = re.sub(r"(\s+(и|по|из|в|при|с|двух стран|наших стран|республики|страны))+$", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,—")
+    return normalize_role(text), countries
+
+
+def _clean_span(an: Analysis, first: int, last: int) -> tuple[int, int] | None:
+    """Trim a PER span to the name proper: stop at parentheses, ©, slashes; drop captions."""
+    end = first
+    while end < last and an.tokens[end].text not in ("(", "©", "/", "|", ",") and (
+        end == first or an.tokens[end].sent == an.tokens[first].sent
+    ):
+        end += 1
+    while end > first and an.tokens[end - 1].text in (".", "-", "–"):
+        end -= 1
+    if end <= first:
+        return None
+    words = [t.text for t in an.tokens[first:end]]
+    if any(w.lower() in ("фото", "photo") for w in words):
+        return None
+    if not re.match(r"[А-ЯЁ]", words[0]):
+        return None
+    return first, end
+
+
+def _given_name(word: str) -> bool:
+    """A capitalized word that can only be a given name (or a compound one: «Касым-Жомарта»)."""
+    if re.match(r"[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+$", word):
+        return True
+    if not re.match(r"[А-ЯЁ][а-яё]+$", word):
+        return False
+    parses = morph().parse(word)
+    return any("Name" in p.tag for p in parses) and not any(
+        ("Geox" in p.tag or "Orgn" in p.tag or "Surn" in p.tag) for p in parses
+    )
+
+
+def _serves(an: Analysis, country_first: int, role_first: int) -> bool:
+    """A country in a role phrase is the one the person serves when it is a genitive dependent
+    («министр иностранных дел Германии»), an adjective («норвежский король»), an abbreviation, or
+    «из …» («коллега из Казахстана»); not «в Казахстане», «по Казахстану», «с … Монголией»."""
+    token = an.tokens[country_first]
+    before = an.tokens[country_first - 1] if country_first - 1 >= role_first else None
+    if before is not None and before.pos == "ADP":
+        return before.text.lower() == "из"
+    if token.pos == "ADJ" or (len(token.text) > 1 and token.text.isupper()):
+        return True
+    return token.case in (None, "Gen")
+
+
+def _name_case(an: Analysis, first: int, last: int, head: int | None) -> str | None:
+    if head is not None:
+        case = an.tokens[head].case
+        if case:
+            return case
+    if first > 0 and an.tokens[first - 1].text.lower() in ("с", "со") and an.tokens[first - 1].sent == an.tokens[first].sent:
+        return "Ins"
+    guessed = guess_case([t.text for t in an.tokens[first:last]])
+    if guessed:
+        return guessed
+    cases = [an.tokens[i].case for i in range(first, last) if an.tokens[i].case]
+    return max(set(cases), key=cases.count) if cases else None
+
+
+def person_mentions(an: Analysis) -> list[Mention]:
+    """Every person mention with its nominative name and the role phrase before it."""
+    raw = []
+    for span in an.spans:
+        if span.type != "PER":
+            continue
+        cleaned = _clean_span(an, *span.tokens)
+        if cleaned:
+            first, last = cleaned
+            before = an.tokens[first - 1] if first > 0 else None
+            if (
+                before is not None
+                and before.sent == an.tokens[first].sent
+                and before.pos == "PROPN"
+                and _given_name(before.text)
+                and not gazetteers.country(before.text, before.lemma)
+                and not gazetteers.organization(before.text, before.lemma)
+                and an.text[before.stop:an.tokens[first].start] == " "
+                and (not raw or raw[-1][1] < first - 1)
+            ):
+                first -= 1
+            raw.append((first, last))
+    person_tokens = {i for first, last in raw for i in range(first, last)}
+    mentions: list[Mention] = []
+    previous: Mention | None = None
+    for first, last in raw:
+        tokens = an.tokens[first:last]
+        start, stop = tokens[0].start, tokens[-1].stop
+        surface = an.text[start:stop]
+        window = _role_window(an, first, person_tokens)
+        heads = [i for i in range(window, first)
+                 if an.tokens[i].lemma in ROLE_HEADS and an.tokens[i].pos in ("NOUN", "PROPN")]
+        head = heads[0] if heads else None
+        # The name agrees with the head of the last part of a multi-part role
+        # («Помощником …, Директором … Иваной Живкович»), not with its dependents («министра»).
+        last_head = None
+        for i in heads:
+            if last_head is None or any(t.text in (",", "–", "—") for t in an.tokens[last_head:i]):
+                last_head = i
+        role_first = None
+        if head is not None:
+            role_first = head
+            while role_first - 1 >= window and (
+                an.tokens[role_first - 1].pos == "ADJ"
+                or (an.tokens[role_first - 1].text.lower() == "и" and role_first - 2 >= window
+                    and an.tokens[role_first - 2].pos == "ADJ")
+            ):
+                role_first -= 1
+        # A name right after «и»/«,» following another name shares that name's context (case).
+        coordinated = (
+            previous is not None
+            and previous.sent == tokens[0].sent
+            and previous.last <= first - 1
+            and all(t.text.lower() in ("и", ",") for t in an.tokens[previous.last:first])
+        )
+        if head is None and coordinated:
+            case = previous.case
+        else:
+            case = _name_case(an, first, last, last_head)
+        words = [t.text for t in tokens]
+        gaps = [an.text[a.stop:b.start] for a, b in zip(tokens, tokens[1:])]
+        text_name = nominative(words, case, gaps)
+        base, has_initials = strip_initials(text_name)
+        mention = Mention(start, stop, first, last, tokens[0].sent, surface, text_name, has_initials, case=case)
+        if role_first is not None:
+            role, countries = _role(an, role_first, first)
+            mention.role = role or None
+            mention.role_first = role_first
+            mention.role_plural = an.tokens[head].feats.get("Number") == "Plur"
+            own = [c for c_first, c_last, c in countries if _serves(an, c_first, role_first)]
+            mention.role_countries = tuple(own)
+            mention.country = own[0] if own else None
+            mention.organization, mention.international = _organization(
+                an, role_first, first, mention.role or "", mention.country
+            )
+            # «Посол Казахстана в Бельгии»: the accreditation country, for the counterpart's default.
+        elif coordinated and previous.role_plural:
+            index = sum(1 for m in mentions if m.role_first == previous.role_first or m is previous)
+            mention.role = previous.role
+            mention.role_first = previous.role_first
+            mention.role_plural = True
+            mention.role_countries = previous.role_countries
+            if index < len(previous.role_countries):
+                mention.country = previous.role_countries[index]
+            mention.organization, mention.international = _organization(
+                an, previous.role_first, previous.first, mention.role or "", mention.country
+            )
+        if mention.role_plural and mention.role_countries and mention is not None and role_first is not None:
+            mention.country = mention.role_countries[0]
+            mention.organization, mention.international = _organization(
+                an, role_first, first, mention.role or "", mention.country
+            )
+        mentions.append(mention)
+        previous = mention
+    return mentions
