@@ -6,8 +6,6 @@ import copy
 import json
 from pathlib import Path
 
-import pytest
-
 from mfa_releases.evaluate import evaluate, score_document
 from mfa_releases.extract.base import Facts
 

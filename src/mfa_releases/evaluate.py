@@ -24,14 +24,13 @@ item and wrong attribute is listed per document, to show rule writers what to fi
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mfa_releases.annotations import find_span
+from mfa_releases.annotations import find_span, load_annotation
 from mfa_releases.document import Document
 from mfa_releases.extract.base import Facts
 
@@ -408,7 +407,7 @@ def gold_pairs(gold_dir: Path, language: str | None = None) -> Iterator[tuple[st
         txt_path = gold_path.with_name(f"{name}.txt")
         if not txt_path.exists():
             continue
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        gold = load_annotation(gold_path)  # the human-annotation format: same schema, same errors
         if language is not None and gold.get("language") != language:
             continue
         yield name, _read_gold_document(txt_path, gold), gold
