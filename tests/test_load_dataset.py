@@ -41,7 +41,7 @@ def load(tmp_path: Path, requests: list[tuple[str, str]]) -> list[dict]:
     """Load (path, config) pairs in a child process with an isolated, offline Hugging Face setup."""
     home = tmp_path / "home"
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if not k.startswith("HF_")},  # no cache paths or token leak in
         "HOME": str(home),
         "XDG_CACHE_HOME": str(home / ".cache"),
         "HF_HOME": str(tmp_path / "hf"),
@@ -49,7 +49,6 @@ def load(tmp_path: Path, requests: list[tuple[str, str]]) -> list[dict]:
         "HF_HUB_OFFLINE": "1",
         "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
     }
-    env.pop("HF_TOKEN", None)
     proc = subprocess.run([sys.executable, "-c", LOADER, json.dumps(requests)], env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]

@@ -117,6 +117,8 @@ def test_card_body_is_generated_from_the_contract_and_the_manifest(tmp_path):
     assert 'load_dataset("hub/kz-mfa-releases/1.0.0", "meetings", split="train")' in body
     assert 'revision="v1.0.0"' in body
     assert "@misc{kz_mfa_releases_1_0_0" in body
+    assert "year   = {2026}," in body  # year of the newest release, not of the clock
+    assert "(e.g. &lt;doc_id&gt;-m1)" in body  # would vanish as an HTML tag on the Hub
     assert "## Changelog\n\n### 1.0.0\n\nFirst release." in body
 
 
@@ -136,7 +138,9 @@ def test_manifest_records_versions_counts_hashes_and_provenance(tmp_path):
     assert "MANIFEST.json" not in manifest["files"]
     assert verify_tree(tree) == []
     (tree / "data/meetings/train-00000-of-00001.parquet").write_bytes(b"tampered")
-    assert verify_tree(tree) == ["data/meetings/train-00000-of-00001.parquet: sha256 differs from MANIFEST.json"]
+    (tree / "data/meetings/extra.parquet").write_bytes(b"stray")
+    assert verify_tree(tree) == ["data/meetings/train-00000-of-00001.parquet: sha256 differs from MANIFEST.json",
+                                 "data/meetings/extra.parquet: not listed in MANIFEST.json"]
 
 
 def test_same_input_gives_byte_identical_trees(tmp_path):

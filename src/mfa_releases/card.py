@@ -69,7 +69,8 @@ def front_matter(manifest: dict, languages: list[str]) -> dict:
 
 
 def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    # `<doc_id>` would be read as an HTML tag by the Hub's Markdown renderer and vanish.
+    return str(text).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def column_table(name: str) -> str:
@@ -99,7 +100,7 @@ def _sources_section(sources: list[dict]) -> str:
 
 
 def render(manifest: dict, changelog: str, languages: list[str], sources: list[dict],
-           hf_repo: str = "<org>/kz-mfa-releases") -> str:
+           year: int | None = None, hf_repo: str = "<org>/kz-mfa-releases") -> str:
     """The whole dataset card: YAML front matter and a Markdown body."""
     version = manifest["version"]
     header = yaml.safe_dump(front_matter(manifest, languages), sort_keys=False, allow_unicode=True)
@@ -113,6 +114,7 @@ def render(manifest: dict, changelog: str, languages: list[str], sources: list[d
         "schema and no rows; `datasets` cannot load an empty split, so read those files with pyarrow or pandas."
         if empty else ""
     )
+    year_line = f"  year   = {{{year}}},\n" if year else ""
     first_config = "meetings" if "meetings" in manifest["tables"] else next(iter(manifest["tables"]))
     body = f"""# {PRETTY_NAME}
 
@@ -163,8 +165,8 @@ commit of the code and a digest of `dvc.lock`.
 
 ## Versioning
 
-Versions follow semantic versioning for data: MAJOR when a table's columns change incompatibly, MINOR
-when rows are added, PATCH when existing rows are corrected. Ids are stable across versions, so
+Versions follow semantic versioning for data: MAJOR when a table's columns change (names, types,
+nullability), MINOR when rows with new ids are added, PATCH when existing rows are corrected or removed. Ids are stable across versions, so
 `mfa-releases diff OLD NEW` lists the rows added, removed and changed per table.
 
 ## Citation
@@ -173,8 +175,7 @@ when rows are added, PATCH when existing rows are corrected. Ids are stable acro
 @misc{{kz_mfa_releases_{version.replace('.', '_')},
   title  = {{{PRETTY_NAME}}},
   author = {{{{mfa-releases contributors}}}},
-  year   = {{2026}},
-  note   = {{Dataset version {version}, schema version {manifest['schema_version']}}},
+{year_line}  note   = {{Dataset version {version}, schema version {manifest['schema_version']}}},
   howpublished = {{\\url{{https://huggingface.co/datasets/{hf_repo}}}}}
 }}
 ```

@@ -108,6 +108,10 @@ def verify_tree(tree: Path | str) -> list[str]:
             problems.append(f"{rel}: missing")
         elif sha256_file(path) != info["sha256"]:
             problems.append(f"{rel}: sha256 differs from MANIFEST.json")
+    for path in sorted(p for p in tree.rglob("*") if p.is_file()):
+        rel = path.relative_to(tree).as_posix()
+        if rel != MANIFEST and rel not in manifest["files"]:
+            problems.append(f"{rel}: not listed in MANIFEST.json")
     return problems
 
 
@@ -272,9 +276,12 @@ def _write_tree(tree, tables, diff, version, prev_version, previous, bump, sourc
     }
     manifest["content_digest"] = content_digest(manifest)
 
-    languages = sorted(set(tables["documents"].column("language").to_pylist())) if "documents" in tables else []
+    documents = tables.get("documents")
+    languages = sorted(set(documents.column("language").to_pylist())) if documents is not None else []
+    dates = [d for d in documents.column("date").to_pylist() if d] if documents is not None else []
+    year = max(dates).year if dates else None  # of the newest release: no clock, so rebuilds stay identical
     card_entries = "\n".join("#" + line if line.startswith("## ") else line for line in entries.splitlines())
-    (tree / "README.md").write_text(card.render(manifest, card_entries, languages, sources), encoding="utf-8")
+    (tree / "README.md").write_text(card.render(manifest, card_entries, languages, sources, year=year), encoding="utf-8")
 
     files = {}
     for path in sorted(p for p in tree.rglob("*") if p.is_file()):
