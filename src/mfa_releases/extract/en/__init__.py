@@ -34,7 +34,7 @@ class EnglishExtractor:
         facts = Facts()
         for meeting in meetings:
             facts.meetings.append(_meeting_fact(meeting, countries, text))
-        for commitment in find_commitments(sentences, document.date):
+        for commitment in find_commitments(text, sentences, document.date):
             meeting_index = _meeting_of(commitment.sentence_index, meetings, sentences)
             actors = commitment_actors(commitment, sentences, people,
                                        meetings[meeting_index] if meeting_index is not None else None)

@@ -23,7 +23,7 @@ BOTH_SIDES = re.compile(
 def commitment_actors(commitment: Commitment, sentences: list[Sentence], people, meeting) -> list[str]:
     """ISO codes of the committing states, in order of mention."""
     sentence = sentences[commitment.sentence_index]
-    head = sentence.text[: commitment.start - sentence.start]
+    head = sentence.text[: commitment.trigger - sentence.start]
     meeting_countries = []
     if meeting is not None:
         for person in meeting.participants:
@@ -35,7 +35,7 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
             return meeting_countries
     actors: list[str] = []
     for mention in people.mentions_by_sentence.get(commitment.sentence_index, []):
-        if mention.end <= commitment.start:
+        if mention.end <= commitment.trigger:
             person = people.person_of(mention)
             if person is not None and person.country and person.country not in actors:
                 actors.append(person.country)

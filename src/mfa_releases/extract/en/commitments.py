@@ -49,8 +49,10 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
 # Courtesy and non-commitments that share a trigger's words.
 SKIP = re.compile(r"\bwould\b|\bthanked\s+for\s+the\s+invitation\b|\bat\s+the\s+invitation\s+of\b", re.I)
 CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:and|while|which|whereas|but)\b|\s+as\s+well\s+as\b|,\s*[\"”»]|[\"”»]\s*,", re.I)
-CLAUSE_START = re.compile(r"[,;:\"“«]\s*|\bthat\s+|\band\s+(?=the\s)", re.I)
-GENERIC_EVENT = re.compile(r"^\W*(?:the\s+)?(?:upcoming|forthcoming)\s+(?:[a-z][\w-]*\s+){0,4}?" + _EVENT + r"\b(?:\s+(?:of|for|at|with|on|in)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,6})?\W*$")
+CLAUSE_START = re.compile(r"[,;:\"“«]\s*|\bthat\s+|\band\s+(?=the\s)|\bas\s+well\s+as\s+", re.I)
+# Words that may continue a named event's noun phrase ("the upcoming visit of the President to Italy").
+NP_WORDS = re.compile(r"(?:of|to|for|in|on|at|by|with|within|between|and|the|a|an|its|his|her|their|this|"
+                      r"framework|high-level|level|official|state|working|\d[\w.-]*|[A-Z][\w’'.-]*|[’']s)$")
 
 
 @dataclass
@@ -60,6 +62,7 @@ class Commitment:
     end: int
     sentence_index: int
     due: str | None = None
+    trigger: int = 0  # offset of the trigger phrase in the document
 
 
 def _clause_end(text: str, position: int) -> int:
@@ -76,7 +79,7 @@ def _clause_start(text: str, position: int) -> int:
     return start
 
 
-def find_commitments(sentences: list[Sentence], release: dt.date) -> list[Commitment]:
+def find_commitments(document_text: str, sentences: list[Sentence], release: dt.date) -> list[Commitment]:
     """Commitments of a document, one per stated undertaking (restatements dropped)."""
     found: list[Commitment] = []
     for index, sentence in enumerate(sentences):
@@ -95,15 +98,45 @@ def find_commitments(sentences: list[Sentence], release: dt.date) -> list[Commit
                 else:
                     start = _clause_start(text, match.start())
                 end = _clause_end(text, match.end())
+                if kind == "planned_event" and anchor == "phrase":
+                    end = _noun_phrase_end(text, match.end())
+                    if not re.search(r"[A-Z0-9]", text[match.start() + 1:end]) and not _names_before(text, start, match.start()):
+                        continue  # "the upcoming high-level meetings": nothing named, nothing dated
+                elif kind == "planned_event":
+                    end = _through_first_date(text, match.end(), end, release)
                 if end <= start:
                     continue
-                evidence = text[start:end]
-                if kind == "planned_event" and anchor == "phrase" and GENERIC_EVENT.match(evidence):
-                    continue  # "the upcoming high-level meetings": nothing named
                 start, end = _trim(text, start, end)
                 found.append(Commitment(kind, sentence.start + start, sentence.start + end, index,
-                                        _due(text, start, end, kind, release)))
-    return _dedupe(found)
+                                        _due(text, start, end, kind, anchor, release), sentence.start + match.start()))
+    return _dedupe(found, document_text)
+
+
+def _noun_phrase_end(text: str, position: int) -> int:
+    """End of a named event's noun phrase: words that continue it, up to a verb or clause break."""
+    end = position
+    for match in re.finditer(r"\S+", text[position:]):
+        word = match.group().rstrip(",.;:!?\"”»")
+        if not word or not NP_WORDS.match(word) and not (word[:1].isupper()):
+            break
+        end = position + match.start() + len(word)
+        if match.group() != word:
+            break  # punctuation closes the phrase
+    while re.search(r"\s(?:of|to|for|in|on|at|by|with|within|between|and|the|a|an)$", text[position - 1:end]):
+        end = text.rindex(" ", 0, end)
+    return end
+
+
+def _names_before(text: str, start: int, position: int) -> bool:
+    return bool(re.search(r"[A-Z]", text[start + 1:position]))
+
+
+def _through_first_date(text: str, position: int, end: int, release: dt.date) -> int:
+    """A planned event's evidence ends with its date ("will pay a visit … on October 8-9")."""
+    for mention in find_dates(text, release):
+        if position <= mention.start < end:
+            return mention.end
+    return end
 
 
 def _phrase_start(text: str, position: int) -> int:
@@ -121,15 +154,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _due(text: str, start: int, end: int, kind: str, release: dt.date) -> str | None:
+def _due(text: str, start: int, end: int, kind: str, anchor: str, release: dt.date) -> str | None:
+    """The date inside the evidence; for a named event, else the sentence's date before it."""
     dates = [d for d in find_dates(text, release) if not _is_relative_day(text, d)]
     inside = [d for d in dates if start <= d.start < end]
     if inside:
         return inside[0].due()
-    if kind == "planned_event":
-        later = [d for d in dates if d.start >= end]
-        if later:
-            return later[0].due()
+    if kind == "planned_event" and anchor == "phrase":
+        before = [d for d in dates if d.end <= start]
+        if before:
+            return before[-1].due()
     return None
 
 
@@ -138,11 +172,29 @@ def _is_relative_day(text: str, mention) -> bool:
                              text[mention.start:mention.end]))
 
 
-def _dedupe(found: list[Commitment]) -> list[Commitment]:
-    """Overlapping hits (two triggers, one clause) become one; the first, more specific trigger wins."""
+def _dedupe(found: list[Commitment], text: str) -> list[Commitment]:
+    """One commitment per undertaking: overlapping hits (two triggers, one clause) become one, and a
+    restatement (lead, then quote) of the same kind saying mostly the same words is dropped."""
     kept: list[Commitment] = []
     for item in sorted(found, key=lambda c: (c.start, -(c.end - c.start))):
-        if any(item.start < k.end and k.start < item.end for k in kept):
+        if any(item.start < k.end and k.start < item.end and k.trigger <= item.trigger < k.end for k in kept):
+            continue
+        words = _content_words(text[item.start:item.end])
+        if any(k.kind == item.kind and _similar(words, _content_words(text[k.start:k.end])) for k in kept):
             continue
         kept.append(item)
     return kept
+
+
+_STOP = frozenset("""the a an of to in on at by for with and or that this it is are was were be been will would
+    which their its his her our we they both two sides parties also further""".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][\w-]+", text.lower()) if w not in _STOP}
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= 0.5

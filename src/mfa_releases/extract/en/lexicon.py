@@ -58,7 +58,7 @@ NOT_NAME_WORDS = frozenset(
     """the a an this that these those during in on at as at by for from with while after before following
     earlier later also moreover besides furthermore meanwhile thus however notably according in addition
     yesterday today tomorrow photo source images video kazinform akorda tass trend xinhua reuters ria
-    interfax news agency press service correspondent reports report said says ministry embassy mfa
+    interfax news agency press service correspondent ministry embassy mfa
     republic federation kingdom state states union nations council committee commission forum summit
     assembly conference session meeting meetings talks consultations format dialogue program programme
     strategy agreement treaty memorandum declaration initiative project fund bank organization
@@ -70,7 +70,7 @@ NOT_NAME_WORDS = frozenset(
     affairs special envoy head leader lord gulf caspian sea aral lake river mountains city region
     province oblast district capital airport palace hall square street avenue united
     opening bilateral noting greeting multilateral sides parties interlocutors""".split()
-) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+) | frozenset(WEEKDAYS)
 COUNTRY_ABBREVIATIONS_NOT_NAMES = frozenset({"us", "u.s.", "uk", "u.k.", "un", "eu", "prc", "uae", "usa"})
 
 

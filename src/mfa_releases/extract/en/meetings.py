@@ -31,7 +31,7 @@ TRIGGERS = [
     ),
     re.compile(r"\b(?P<also>also\s+|separately\s+)?(?P<verb>met|meets|meeting)\b(?!\s+(?:of|was|will|is|room|point))", re.I),
     re.compile(r"\b(?P<verb>spoke|talked|spoken)\s+(?:on|by|over)\s+the\s+(?:tele)?phone\b", re.I),
-    re.compile(r"\b(?P<verb>received|receives|hosted|hosts)\b(?!\s+(?:a|an|the\s+(?:letter|message|invitation)))", re.I),
+    re.compile(r"\b(?P<verb>received|receives|hosted|hosts)\b(?!\s+(?:an?\b|the\s+(?:letter|message|invitation|award|prize)))", re.I),
     re.compile(
         r"\b(?P<noun>meetings?|talks|negotiations|(?:telephone|phone)\s+(?:conversation|talks?|call)|"
         r"(?:political\s+|consular\s+|inter-ministerial\s+)?consultations|videoconference|video\s+conference)\b",
@@ -58,6 +58,18 @@ VISIT_TO = re.compile(
     r"(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2})"
 )
 FUTURE_SENTENCE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|expected|scheduled|planned|upcoming|forthcoming)\b", re.I)
+ANAPHORIC_NOUN = re.compile(r"\b(?:the|this|that)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+ANAPHORIC_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:also|then|later|subsequently|further|moreover)\s*,?\s*)(?:the\s+(?:[A-Z][\w’'-]*\s+){0,4}"
+    r"(?:minister|diplomat|ambassador|president|head|chairman|speaker|secretary|leader|envoy|delegation|"
+    r"deputy\s+minister|[a-z]+\s+minister)|he|she)\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)*$",
+    re.I,
+)
+PARTICIPATION = re.compile(
+    r"\b(?:with\s+the\s+participation\s+of|attended\s+by|co-chaired\s+by|chaired\s+by|led\s+by|"
+    r"between)\s+",
+    re.I,
+)
 VIDEO = re.compile(r"\b(?:video|videoconferenc\w*|online|virtual\w*|video-link)\b", re.I)
 PHONE = re.compile(r"\b(?:telephone|phone)\b", re.I)
 
@@ -160,7 +172,7 @@ def find_meetings(sentences: list[Sentence], people: People, release: dt.date, t
                 position = sentence.start + match.start()
                 if any(m.start <= position < m.end for m in usable):
                     continue
-                created = _meeting_at(sentence, index, match, usable, people, sentences, release)
+                created = _meeting_at(sentence, index, match, usable, people, sentences, release, meetings)
                 if created:
                     consumed.add(match.span())
                     meetings.extend(created)
@@ -169,30 +181,40 @@ def find_meetings(sentences: list[Sentence], people: People, release: dt.date, t
     return [m for m in meetings if len({p.index for p in m.participants}) >= 2]
 
 
-def _meeting_at(sentence, index, match, mentions, people, sentences, release) -> list[Meeting]:
+def _meeting_at(sentence, index, match, mentions, people, sentences, release, earlier) -> list[Meeting]:
     groups = match.groupdict()
     noun = groups.get("noun") or ""
     verb = (groups.get("verb") or "").lower()
     text = sentence.text
     trigger_end = sentence.start + match.end()
     trigger_start = sentence.start + match.start()
+    prefix = text[:match.start()]
+    if noun and not verb and ANAPHORIC_NOUN.search(prefix) and not re.match(r"\s*(?:with|between|of)\b", text[match.end():]):
+        return []  # "During the talks, …": the encounter reported already
     after = _group_after(mentions, text, sentence.start, trigger_end)
+    if not after:
+        for participation in PARTICIPATION.finditer(text, match.end()):
+            after = _group_after(mentions, text, sentence.start, sentence.start + participation.end())
+            if after:
+                break
     before = _group_before(mentions, text, sentence.start, trigger_start)
-    if verb in {"received", "receives", "hosted", "hosts", "met", "meets", "meeting"} and not after:
-        if verb in {"received", "receives", "hosted", "hosts"}:
-            return []
-    if not after and not before:
+    if verb in {"received", "receives", "hosted", "hosts"} and not after:
         return []
     if not before and after:
         # "While meeting Blinken, Tokayev said": the subject comes after the counterpart.
         rest = [m for m in mentions if m.start >= after[-1].end]
         before = rest[:1]
-    if not after and len(before) < 2 and sentence.start < trigger_end:
+    subject_person = None
+    if not before and (verb or PARTICIPATION.search(text) is None) and ANAPHORIC_SUBJECT.search(prefix):
+        subject_person = _resolve_subject(prefix, index, people, earlier)
+    if not after and (len(before) + (subject_person is not None)) < 2:
         # "met with the heads of delegations. … A and B commended": the next sentence names them.
         if verb in {"met", "meets"} and index + 1 < len(sentences):
             following = people.mentions_by_sentence.get(index + 1, [])
             after = [m for m in following if m.strong]
-    subject = [adopt_weak(people, m) for m in before]
+    if not after and not before:
+        return []
+    subject = [adopt_weak(people, m) for m in before] or ([subject_person] if subject_person else [])
     others = [adopt_weak(people, m) for m in after]
     if not others:
         participants = _unique(subject)
@@ -223,6 +245,23 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release) ->
                            evidence_start=base.evidence_start, evidence_end=base.evidence_end, places=[place])
                    for place in dict.fromkeys(p for p in places if p[0])]
     return created
+
+
+def _resolve_subject(prefix: str, index: int, people: People, earlier: list[Meeting]) -> Person | None:
+    """"The Minister also met …", "The Kazakh diplomat met …", "He met …": the person meant."""
+    codes = [country_of(word) for word in re.findall(r"[A-Z][\w’'-]+", prefix)]
+    code = next((c for c in codes if c), None)
+    candidates: list[Person] = []
+    for k in range(index - 1, -1, -1):
+        for mention in reversed(people.mentions_by_sentence.get(k, [])):
+            person = people.person_of(mention)
+            if person is not None and person.strong:
+                candidates.append(person)
+    if code:
+        return next((p for p in candidates if p.country == code), None)
+    if earlier:
+        return earlier[-1].participants[0]
+    return candidates[-1] if candidates else None
 
 
 def _unique(persons: list[Person]) -> list[Person]:

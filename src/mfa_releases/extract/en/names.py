@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from mfa_releases.extract.en.lexicon import (
     CONNECTORS,
     HONORIFICS,
+    MONTHS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     TITLE_HEADS,
@@ -61,8 +62,11 @@ def _is_country_like(token: Token) -> bool:
     return len(parts) > 1 and any(country_of(part) or city_country(part) for part in parts)
 
 
-def _is_name_token(token: Token) -> bool:
+def _is_name_token(token: Token, next_token: Token | None = None) -> bool:
     text = token.text
+    if text.lower().rstrip(".") in MONTHS:
+        # "Jan Nowak", "May" as a name only before another name word, never before a day or year.
+        return next_token is not None and next_token.text[:1].isupper() and _is_name_token(next_token)
     if re.fullmatch(r"[A-Z]\.", text):
         return True  # an initial: "Antony J. Blinken"
     if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
@@ -88,17 +92,21 @@ def _is_place(tokens: list[Token]) -> bool:
     return False
 
 
+def _next(tokens: list[Token], i: int) -> Token | None:
+    return tokens[i + 1] if i + 1 < len(tokens) else None
+
+
 def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     """Index ranges [i, j) of maximal runs of name tokens (particles allowed inside)."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if not _is_name_token(tokens[i]) or re.fullmatch(r"[A-Z]\.", tokens[i].text):
+        if not _is_name_token(tokens[i], _next(tokens, i)) or re.fullmatch(r"[A-Z]\.", tokens[i].text):
             i += 1
             continue
         j = i + 1
         while j < len(tokens):
-            if _is_name_token(tokens[j]) and tokens[j].start - tokens[j - 1].end <= 1:
+            if _is_name_token(tokens[j], _next(tokens, j)) and tokens[j].start - tokens[j - 1].end <= 1:
                 j += 1
             elif (tokens[j].lower in NAME_PARTICLES and j + 1 < len(tokens) and _is_name_token(tokens[j + 1])
                   and not tokens[j].text[:1].isupper()):

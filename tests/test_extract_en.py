@@ -1,0 +1,281 @@
+"""English extraction: short sentences written for these tests → the rows expected.
+
+Each case is one small release; the expected values are what ANNOTATION.md asks for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from mfa_releases.document import Document
+from mfa_releases.extract import extract_document, get_extractor
+from mfa_releases.extract.en import EnglishExtractor
+from mfa_releases.extract.en.dates import find_dates
+from mfa_releases.extract.en.names import find_mentions
+from mfa_releases.extract.en.roles import normalize_role
+from mfa_releases.extract.en.tokens import split_sentences
+from mfa_releases.language import detect_language
+
+RELEASE = dt.date(2026, 3, 12)  # a Thursday
+
+
+def make_document(text: str, language: str = "en", date: dt.date = RELEASE) -> Document:
+    return Document(doc_id="t", source="test", url=None, date=date, language=language, title=None, text=text,
+                    sha256=hashlib.sha256(text.encode()).hexdigest(), n_chars=len(text), path="t.txt")
+
+
+def extract(text: str):
+    return EnglishExtractor().extract(make_document(text))
+
+
+def meetings_of(text: str) -> list[tuple[str, list[str]]]:
+    return [(m.kind, [p.name for p in m.participants]) for m in extract(text).meetings]
+
+
+# --- meetings and participants ---------------------------------------------------------------
+
+MEETING_CASES = [
+    (
+        "Foreign Minister of Kazakhstan Yermek Kosherbayev met with Secretary of State of Portugal Anna Bell.",
+        [("meeting", ["Yermek Kosherbayev", "Anna Bell"])],
+    ),
+    (
+        "Kazakh Deputy Foreign Minister Alan Bek held talks with his Latvian counterpart Ivars Ozols in Riga.",
+        [("talks", ["Alan Bek", "Ivars Ozols"])],
+    ),
+    (
+        "Minister of Foreign Affairs of Kazakhstan Dana Sato had a telephone conversation with "
+        "Minister of Foreign Affairs of Chile Pedro Ruiz.",
+        [("phone_call", ["Dana Sato", "Pedro Ruiz"])],
+    ),
+    (
+        "Prime Minister of Kazakhstan Olzhas Bektenov held a meeting with Polish Prime Minister Jan Nowak "
+        "via videoconference.",
+        [("video_call", ["Olzhas Bektenov", "Jan Nowak"])],
+    ),
+    (
+        "Political consultations between the foreign ministries took place in Astana with the participation of "
+        "Kazakh Deputy Foreign Minister Alan Bek and Deputy Foreign Minister of Norway Kari Lund.",
+        [("consultations", ["Alan Bek", "Kari Lund"])],
+    ),
+    (  # honorifics dropped, name-first appositive title
+        "Mr. Taro Yamada, Minister for Foreign Affairs, held a meeting with H.E. Mr. Erlan Sadykov, "
+        "Minister for Foreign Affairs of the Republic of Kazakhstan.",
+        [("meeting", ["Taro Yamada", "Erlan Sadykov"])],
+    ),
+    (  # family name first, in capitals
+        "KISHIDA Fumio, Minister for Foreign Affairs of Japan, met with Kazakh Foreign Minister Erlan Sadykov.",
+        [("meeting", ["Fumio Kishida", "Erlan Sadykov"])],
+    ),
+    (  # singular noun: one joint meeting
+        "President of Kazakhstan Kassym-Jomart Tokayev held a meeting with Spanish Foreign Minister Luis Gil "
+        "and Spanish Minister of Trade Rosa Vega.",
+        [("meeting", ["Kassym-Jomart Tokayev", "Luis Gil", "Rosa Vega"])],
+    ),
+    (  # plural noun: one meeting per counterpart
+        "Kazakh Foreign Minister Erlan Sadykov held meetings with Senator Tom Hill and Congressman Bob Reed.",
+        [("meeting", ["Erlan Sadykov", "Tom Hill"]), ("meeting", ["Erlan Sadykov", "Bob Reed"])],
+    ),
+    (  # a later mention by surname is the same meeting and the same person
+        "Kazakh Foreign Minister Erlan Sadykov met with Italian Foreign Minister Marco Rossi.\n\n"
+        "During the meeting, Sadykov and Rossi discussed trade.",
+        [("meeting", ["Erlan Sadykov", "Marco Rossi"])],
+    ),
+    (  # an unnamed counterpart is not a participant, so there is no meeting
+        "Kazakh Foreign Minister Erlan Sadykov met with the Ambassador of Peru.",
+        [],
+    ),
+    (  # a future meeting is a planned event, not a meeting
+        "Kazakh Foreign Minister Erlan Sadykov will meet with Italian Foreign Minister Marco Rossi next week.",
+        [],
+    ),
+    (  # the subject named only by title in the sentence is the person named before
+        "Kazakh Foreign Minister Erlan Sadykov arrived in Rome.\n\n"
+        "The Minister also met with Italian Foreign Minister Marco Rossi.",
+        [("meeting", ["Erlan Sadykov", "Marco Rossi"])],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEETING_CASES)
+def test_meetings_and_participants(text, expected):
+    assert meetings_of(text) == expected
+
+
+PARTICIPANT_CASES = [
+    # (text, name, role, country)
+    ("Foreign Minister of Kazakhstan Yermek Kosherbayev met with Egyptian Foreign Minister Omar Said.",
+     "Yermek Kosherbayev", "minister of foreign affairs", "KZ"),
+    ("Foreign Minister of Kazakhstan Yermek Kosherbayev met with Egyptian Foreign Minister Omar Said.",
+     "Omar Said", "minister of foreign affairs", "EG"),
+    ("Deputy Prime Minister – Foreign Minister of Kazakhstan Alan Bek met with the Ambassador of Hungary to "
+     "Kazakhstan Peter Kovacs.", "Alan Bek", "deputy prime minister and minister of foreign affairs", "KZ"),
+    ("Deputy Prime Minister – Foreign Minister of Kazakhstan Alan Bek met with the Ambassador of Hungary to "
+     "Kazakhstan Peter Kovacs.", "Peter Kovacs", "ambassador", "HU"),
+    ("Kazakh Deputy Foreign Minister Alan Bek received Ambassador Extraordinary and Plenipotentiary of "
+     "Brazil Ana Costa.", "Ana Costa", "ambassador", "BR"),
+    ("Kazakh Deputy Foreign Minister Alan Bek received Ambassador Extraordinary and Plenipotentiary of "
+     "Brazil Ana Costa.", "Alan Bek", "deputy minister of foreign affairs", "KZ"),
+    ("U.S. Secretary of State John Page met with Tajikistan's Minister of Foreign Affairs Rustam Aliev.",
+     "John Page", "secretary of state", "US"),
+    ("U.S. Secretary of State John Page met with Tajikistan's Minister of Foreign Affairs Rustam Aliev.",
+     "Rustam Aliev", "minister of foreign affairs", "TJ"),
+    # a counterpart takes the other side's position; a title-less foreign person the other country named
+    ("Kazakh Foreign Minister Erlan Sadykov held talks with his Uzbek counterpart Bakhtiyor Saidov.",
+     "Bakhtiyor Saidov", "minister of foreign affairs", "UZ"),
+    ("Kazakh Senate Speaker Maulen Ashim met with Ambassador to Kazakhstan Helen Ward. "
+     "They discussed ties between Kazakhstan and Canada.", "Helen Ward", "ambassador", "CA"),
+]
+
+
+@pytest.mark.parametrize("text, name, role, country", PARTICIPANT_CASES)
+def test_participant_role_and_country(text, name, role, country):
+    people = {p.name: p for m in extract(text).meetings for p in m.participants}
+    assert name in people, sorted(people)
+    assert (people[name].role, people[name].country) == (role, country)
+
+
+def test_participant_offsets_slice_to_the_mention():
+    text = "Kazakh Foreign Minister Erlan Sadykov met with Italian Foreign Minister Marco Rossi in Rome."
+    meeting = extract(text).meetings[0]
+    for person in meeting.participants:
+        assert text[person.char_start:person.char_end] == person.mention
+    assert meeting.participants[1].mention == "Italian Foreign Minister Marco Rossi"
+    assert text[meeting.char_start:meeting.char_end] == meeting.evidence
+
+
+PLACE_AND_DATE_CASES = [
+    # (text, city, country, date)
+    ("Kazakh Foreign Minister Erlan Sadykov met with Italian Foreign Minister Marco Rossi in Rome.",
+     "Rome", "IT", None),
+    ("Kazakh Foreign Minister Erlan Sadykov met with Chinese Foreign Minister Li Wen, who arrived in Astana "
+     "for an official visit.", "Astana", "KZ", None),
+    ("On Monday, Kazakh Foreign Minister Erlan Sadykov had a telephone conversation with Italian Foreign "
+     "Minister Marco Rossi.", None, None, dt.date(2026, 3, 9)),
+    ("Kazakh Foreign Minister Erlan Sadykov met with Italian Foreign Minister Marco Rossi on March 12.",
+     None, None, None),  # the release date itself stays null
+    ("Yesterday, Kazakh Foreign Minister Erlan Sadykov met with Italian Foreign Minister Marco Rossi during "
+     "his visit to Germany.", None, "DE", dt.date(2026, 3, 11)),
+]
+
+
+@pytest.mark.parametrize("text, city, country, date", PLACE_AND_DATE_CASES)
+def test_meeting_place_and_date(text, city, country, date):
+    meeting = extract(text).meetings[0]
+    assert (meeting.city, meeting.country, meeting.date) == (city, country, date)
+
+
+# --- commitments ------------------------------------------------------------------------------
+
+COMMITMENT_CASES = [
+    # (text, [(kind, due, evidence contains)])
+    ("Kazakh Foreign Minister Erlan Sadykov met with Italian Foreign Minister Marco Rossi. "
+     "The parties agreed to hold the next round of consultations in Astana.",
+     [("agreement", None, "agreed to hold the next round")]),
+    ("Kazakh Foreign Minister Erlan Sadykov invited Italian Foreign Minister Marco Rossi to visit Kazakhstan.",
+     [("invitation", None, "invited Italian Foreign Minister Marco Rossi to visit Kazakhstan")]),
+    ("The sides discussed the upcoming visit of the President of Kazakhstan to Italy in March.",
+     [("planned_event", "2026-03", "upcoming visit of the President of Kazakhstan to Italy")]),
+    ("The next session of the Intergovernmental Commission will be held in Rome next year.",
+     [("planned_event", "2027", "will be held in Rome next year")]),
+    ("The ministers signed a memorandum of understanding on cooperation in education.",
+     [("signed_document", None, "signed a memorandum of understanding")]),
+    ("Italy expressed its support for Kazakhstan's initiative to host the regional summit.",
+     [("support", None, "support for Kazakhstan's initiative")]),
+    ("The Italian side intends to open a trade office in Almaty in 2027.",
+     [("intent", "2027", "intends to open a trade office in Almaty")]),
+    ("Work is underway to launch a direct flight between the capitals.",
+     [("intent", None, "Work is underway")]),
+    # courtesy is not a commitment
+    ("The sides noted the importance of the strategic partnership and expressed hope for closer ties.", []),
+    ("The ministers discussed the upcoming high-level events.", []),
+    ("The minister thanked for the invitation to visit Rome.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", COMMITMENT_CASES)
+def test_commitments(text, expected):
+    found = extract(text).commitments
+    assert [(c.kind, c.due) for c in found] == [(kind, due) for kind, due, _ in expected]
+    for commitment, (_, _, fragment) in zip(found, expected):
+        assert fragment in commitment.evidence
+        assert text[commitment.char_start:commitment.char_end] == commitment.evidence
+
+
+def test_a_commitment_stated_twice_is_reported_once():
+    text = ("Kazakh Foreign Minister Erlan Sadykov met with Italian Foreign Minister Marco Rossi. "
+            "The ministers agreed to hold a business forum in Milan next year.\n\n"
+            "\"We agreed that it is important to hold the business forum in Milan next year,\" Rossi said.")
+    assert [c.kind for c in extract(text).commitments] == ["agreement"]
+
+
+def test_commitment_actors():
+    text = ("Kazakh Foreign Minister Erlan Sadykov met with Italian Foreign Minister Marco Rossi. "
+            "The parties agreed to expand trade. Italy expressed support for the Astana International Forum.")
+    actors = [(c.kind, sorted(c.actors)) for c in extract(text).commitments]
+    assert actors == [("agreement", ["IT", "KZ"]), ("support", ["IT"])]
+
+
+# --- building blocks --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, role", [
+    ("Foreign Minister", "minister of foreign affairs"),
+    ("Deputy Prime Minister – Minister of Foreign Affairs", "deputy prime minister and minister of foreign affairs"),
+    ("Deputy Prime Minister and Foreign Minister", "deputy prime minister and minister of foreign affairs"),
+    ("Minister for Europe and Foreign Affairs", "minister for europe and foreign affairs"),
+    ("Ambassador Extraordinary and Plenipotentiary", "ambassador"),
+    ("Senate Speaker", "speaker of the senate"),
+    ("PM", "prime minister"),
+    ("counterpart", None),
+])
+def test_role_normalization(title, role):
+    assert normalize_role(title) == role
+
+
+@pytest.mark.parametrize("phrase, due", [
+    ("on October 8-9", "2026-10-08"),
+    ("in May 2027", "2027-05"),
+    ("next year", "2027"),
+    ("this year", "2026"),
+    ("on 28 April 2025", "2025-04-28"),
+    ("from Feb.28 to Mar.3", "2026-02-28"),
+    ("in 2030", "2030"),
+])
+def test_english_dates(phrase, due):
+    assert find_dates(phrase, RELEASE)[0].due() == due
+
+
+def test_may_as_a_verb_is_not_a_month():
+    assert find_dates("the sides may consider it", RELEASE) == []
+
+
+def test_sentences_keep_abbreviations_together():
+    text = "Mr. Antony J. Blinken met the U.S. Ambassador. H.E. Mr. Kairat Umarov arrived."
+    assert [s.text for s in split_sentences(text)] == [
+        "Mr. Antony J. Blinken met the U.S. Ambassador.", "H.E. Mr. Kairat Umarov arrived."]
+
+
+def test_place_names_and_organisations_are_not_people():
+    sentence = split_sentences("The delegation from New York visited the Supreme Court of Kazakhstan.")[0]
+    assert [m.name for m in find_mentions(sentence) if m.strong] == []
+
+
+# --- Kazakh: recognised, not extracted --------------------------------------------------------
+
+KAZAKH_TEXT = ("Қазақстан Республикасының Сыртқы істер министрі Ермек Көшербаев Вашингтонда "
+               "АҚШ Конгресінің өкілдерімен кездесті. Тараптар екіжақты ынтымақтастықты талқылады.")
+
+
+def test_kazakh_release_is_recognised_and_yields_no_facts():
+    assert detect_language(KAZAKH_TEXT) == "kk"
+    assert get_extractor("kk") is None
+    facts = extract_document(make_document(KAZAKH_TEXT, language="kk"))
+    assert facts.meetings == [] and facts.commitments == []
+
+
+def test_english_extractor_is_registered():
+    assert isinstance(get_extractor("en"), EnglishExtractor)
+    assert get_extractor("en").language == "en"
