@@ -75,7 +75,9 @@ def test_every_table_loads_offline_with_its_declared_types(tmp_path, hub):
     release, _ = make_release(tmp_path)
     publish(release, str(hub.root))
     version_dir = str(hub.dir / "1.0.0")
-    results = load(tmp_path, [(version_dir, name) for name in TABLES])
+    results = load(tmp_path, [(version_dir, name) for name in TABLES] + [(version_dir, None)])
+    default = results.pop()
+    assert default["features"] == results[0]["features"]  # no config named: `documents`
     for result, (name, model) in zip(results, TABLES.items()):
         assert result["config"] == name and result["rows"] == 2
         columns = describe(model)

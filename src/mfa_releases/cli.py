@@ -179,7 +179,7 @@ def check(
 @app.command()
 def publish(
     to: Optional[str] = typer.Option(
-        None, "--to", help="Local hub folder or hf://datasets/<org>/<name> [default: $MFA_RELEASES_HUB or hub/]."),
+        None, "--to", help="Local hub folder or hf://datasets/<org>/<name> (default: $MFA_RELEASES_HUB or hub/)."),
     release: Path = typer.Option(Path("data/release"), "--release", help="Release tree built by the release stage."),
     bump: Optional[str] = typer.Option(None, "--bump", help="Force a major, minor or patch bump."),
 ) -> None:
@@ -209,7 +209,7 @@ def publish(
 def diff(
     old: str = typer.Argument(..., help="Release tree folder, or a version of the local hub (e.g. 1.0.0, latest)."),
     new: str = typer.Argument(..., help="Release tree folder, or a version of the local hub."),
-    hub: Optional[Path] = typer.Option(None, "--hub", help="Local hub [default: $MFA_RELEASES_HUB or hub/]."),
+    hub: Optional[Path] = typer.Option(None, "--hub", help="Local hub (default: $MFA_RELEASES_HUB or hub/)."),
     as_json: bool = typer.Option(False, "--json", help="Print the full diff (every id) as JSON."),
 ) -> None:
     """Rows added, removed and changed per table (by stable id), and schema changes."""
