@@ -182,6 +182,7 @@ def test_evaluate_folder_reports_overall_and_per_language(tmp_path):
     assert report["by_language"]["ru"]["meetings"]["f1"] == 1.0
     assert report["overall"]["commitments"]["tp"] == 2
     assert [d["errors"] for d in report["documents"]] == [[], []]
+    assert report["documents"][0]["scores"]["commitments"]["tp"] == 2
 
     only_en = evaluate(folder, language="en", extract=lambda d: Facts())
     assert list(only_en["by_language"]) == ["en"]

@@ -142,14 +142,6 @@ class Scores:
         return result
 
 
-@dataclass
-class DocumentResult:
-    doc: str
-    language: str
-    scores: Scores
-    errors: list[dict]
-
-
 # ---------------------------------------------------------------------------------------------
 # Machine facts in the annotation format
 
@@ -430,7 +422,7 @@ def score_corpus(
         language = gold.get("language") or document.language
         overall.add(scores)
         by_language.setdefault(language, Scores()).add(scores)
-        documents.append({"doc": name, "language": language, "errors": errors})
+        documents.append({"doc": name, "language": language, "scores": scores.as_dict(), "errors": errors})
         if on_document is not None:
             on_document(name)
     return {
@@ -448,7 +440,8 @@ def evaluate(
 ) -> dict:
     """Extract facts from every `<doc>.txt` in `gold_dir` and score them against `<doc>.gold.json`.
 
-    Returns {"overall": metrics, "by_language": {lang: metrics}, "documents": [{doc, language, errors}]}.
+    Returns {"overall": metrics, "by_language": {lang: metrics},
+    "documents": [{doc, language, scores, errors}]}.
     """
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
@@ -537,4 +530,6 @@ def render_report(report: dict, console=None, show_errors: bool = False) -> None
         for error in document["errors"]:
             details = {k: v for k, v in error.items() if k not in ("item", "error")}
             text = "  ".join(f"{k}={v!r}" for k, v in details.items())
-            console.print(f"  {error['item']:<11} {error['error']:<9} {text}", markup=False, highlight=False)
+            # One error per line, never wrapped, so that the listing can be grepped.
+            console.print(f"  {error['item']:<11} {error['error']:<9} {text}", markup=False, highlight=False,
+                          soft_wrap=True)
