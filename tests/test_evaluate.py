@@ -6,6 +6,8 @@ import copy
 import json
 from pathlib import Path
 
+import pytest
+
 from mfa_releases.evaluate import evaluate, score_document
 from mfa_releases.extract.base import Facts
 
@@ -225,3 +227,19 @@ def test_dvc_stage_script_writes_metrics_for_the_annotated_seed(tmp_path, monkey
     assert metrics["overall"]["meetings"]["fn"] == 2
     assert metrics["overall"]["participants_exact"]["fn"] == 3
     assert metrics["overall"]["commitments"]["fn"] == 4
+
+
+def test_an_annotation_whose_release_is_gone_stops_the_seed_evaluation(tmp_path):
+    import shutil
+
+    from mfa_releases.errors import ReleaseError
+    from mfa_releases.evaluate import evaluate_annotated
+
+    annotations = tmp_path / "annotations"
+    shutil.copytree(REPO / "seeds" / "annotations", annotations)
+    (annotations / "kz-mfa-000000000000.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ReleaseError) as caught:
+        evaluate_annotated(REPO / "seeds" / "releases", annotations, REPO / "seeds" / "sources.yaml",
+                           extract=lambda document: Facts())
+    assert caught.value.rule == "annotation-release"
+    assert "kz-mfa-000000000000" in caught.value.message

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from mfa_releases.annotations import find_span, load_annotation
 from mfa_releases.document import Document
+from mfa_releases.errors import ReleaseError
 from mfa_releases.extract.base import Facts
 
 MEETING_MATCH_THRESHOLD = 0.5
@@ -461,6 +462,14 @@ def annotated_pairs(releases_dir: Path | str, annotations_dir: Path | str,
     documents, errors = load_documents(Path(releases_dir), load_sources(sources_path), dataset=True)
     if errors:
         raise errors[0]
+    doc_ids = {document.doc_id for document in documents}
+    for path in sorted(Path(annotations_dir).glob("*.json")):
+        if path.stem not in doc_ids:
+            # Silently scoring fewer documents would make the metrics lie.
+            raise ReleaseError(str(path), None, "annotation-release",
+                               f"no release in {releases_dir} has the doc_id {path.stem!r}",
+                               "a doc_id is a hash of the source and normalized text: if the release changed, "
+                               "rename the annotation to its new doc_id (mfa-releases build lists them)")
     for document in sorted(documents, key=lambda d: d.doc_id):
         path = annotation_path(annotations_dir, document.doc_id)
         if path.is_file():
