@@ -5,11 +5,16 @@ Sections below, one per command; each helper edits only its own section.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
+
+# pymorphy2 (loaded by the Russian extractor) warns that pkg_resources is deprecated; we pin
+# setuptools<82 for it, so the warning tells a user nothing they can act on.
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 app = typer.Typer(
     help="Diplomatic press releases → validated tables (documents, meetings, participants, commitments).",
@@ -66,7 +71,8 @@ def build(
         dataset = _is_dataset_folder(input, sources_path)
     try:
         report = run_build(input, output, sources_path=sources_path, annotations_dir=annotations,
-                           default_source=source, keep_going=keep_going, dataset=dataset, max_bytes=max_bytes)
+                           default_source=source, keep_going=keep_going, dataset=dataset, max_bytes=max_bytes,
+                           progress=_progress)
     except BuildError as exc:
         for error in exc.errors:
             err.print(str(error), markup=False)
@@ -76,6 +82,14 @@ def build(
         err.print(f"build failed: {n} problem(s); nothing was written to {output}", markup=False)
         raise typer.Exit(1)
     print_build_report(report)
+
+
+def _progress(documents):
+    """A progress bar over documents on an interactive terminal; silent otherwise (CI, DVC logs)."""
+    from rich.progress import track
+
+    return track(documents, description="extracting", console=err, transient=True,
+                 disable=not err.is_terminal)
 
 
 def print_build_report(report) -> None:
