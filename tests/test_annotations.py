@@ -245,3 +245,13 @@ def test_find_span_ignores_whitespace_differences():
     span = find_span(text, "поправки  Джексона – Вэника")
     assert span is not None and text[span[0]:span[1]] == "поправки Джексона –\nВэника"
     assert find_span(text, "поправки Вэника") is None
+
+
+def test_the_schema_is_valid_draft_2020_12():
+    from jsonschema import Draft202012Validator
+
+    from mfa_releases.annotations import annotation_schema
+
+    schema = annotation_schema()
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
