@@ -17,6 +17,11 @@ from mfa_releases.extract.en.actors import commitment_actors
 from mfa_releases.extract.en.tokens import split_sentences
 
 
+INTERNATIONAL_BODIES = frozenset(
+    "UN OSCE EU CIS SCO CICA CSTO EAEU EEU NATO ASEAN OIC OECD IMF WTO WHO UNESCO UNICEF UNDP IAEA".split()
+)
+
+
 class EnglishExtractor:
     """Meetings, participants and commitments of an English release."""
 
@@ -64,9 +69,15 @@ def _meeting_of(sentence_index: int, meetings: list[Meeting], sentences) -> int 
 
 def _meeting_fact(meeting: Meeting, countries, text: str) -> MeetingFact:
     participants = []
+    assigned = {p.index: p.country for p in meeting.participants if p.country}
+    for person in meeting.participants:
+        if person.index not in assigned:
+            guess = _guess_country(person, set(assigned.values()), countries)
+            if guess:
+                assigned[person.index] = guess
     for person in meeting.participants:
         others = [p for p in meeting.participants if p.index != person.index]
-        country = person.country or _guess_country(person, others, countries)
+        country = assigned.get(person.index)
         role = person.role or _counterpart_role(person, others)
         mention = next((m for m in person.mentions if meeting.sentence.start <= m.start < meeting.sentence.end),
                        person.mentions[0])
@@ -96,13 +107,12 @@ def _meeting_fact(meeting: Meeting, countries, text: str) -> MeetingFact:
     )
 
 
-def _guess_country(person: Person, others: list[Person], countries) -> str | None:
+def _guess_country(person: Person, taken: set[str], countries) -> str | None:
     """A person whose titles name no country serves the document's most-named other country."""
-    if any(t.organization for t in person.titles) or any(
-        word in " ".join(m.title for m in person.mentions).split() for word in ("UN", "OSCE", "EU", "CIS", "SCO")
-    ):
-        return None
-    excluded = {p.country for p in others if p.country} | ({person.host} if person.host else set())
+    title_words = " ".join(m.title for m in person.mentions).replace("-", " ").split()
+    if any(word in INTERNATIONAL_BODIES for word in title_words):
+        return None  # UN, OSCE, … officials serve no state
+    excluded = taken | ({person.host} if person.host else set())
     for code, _count in countries.most_common():
         if code not in excluded:
             return code

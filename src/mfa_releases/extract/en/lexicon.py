@@ -69,7 +69,8 @@ NOT_NAME_WORDS = frozenset(
     excellency deputy first prime minister president ambassador secretary chairman speaker foreign
     affairs special envoy head leader lord gulf caspian sea aral lake river mountains city region
     province oblast district capital airport palace hall square street avenue united
-    opening bilateral noting greeting multilateral sides parties interlocutors""".split()
+    opening bilateral noting greeting multilateral sides parties interlocutors eurasian european asian
+    african arab nordic baltic latin parliaments countries nations states speakers leaders""".split()
 ) | frozenset(WEEKDAYS)
 COUNTRY_ABBREVIATIONS_NOT_NAMES = frozenset({"us", "u.s.", "uk", "u.k.", "un", "eu", "prc", "uae", "usa"})
 

@@ -70,6 +70,19 @@ PARTICIPATION = re.compile(
     r"between)\s+",
     re.I,
 )
+PLACE_AS_ADJECTIVE = re.compile(
+    r"\s+(?:format|process|platform|declaration|agreements?|group|initiative|talks|summit|forum|club|office|"
+    r"international|meeting|dialogue|consensus|principles|accords?)\b"
+)
+ARRIVED = re.compile(
+    r"\barrived\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2})"
+)
+EVENT_CONTEXT = re.compile(
+    r"\b(?:took\s+part|partook|participated|attended|on\s+the\s+sidelines\s+of|in\s+the\s+framework\s+of|"
+    r"within\s+the\s+framework\s+of)\b",
+    re.I,
+)
+FUTURE_CLAUSE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|expected\s+to|scheduled\s+to|plans?\s+to)\b", re.I)
 VIDEO = re.compile(r"\b(?:video|videoconferenc\w*|online|virtual\w*|video-link)\b", re.I)
 PHONE = re.compile(r"\b(?:telephone|phone)\b", re.I)
 
@@ -114,18 +127,24 @@ def _place(text: str) -> tuple[str | None, str | None] | None:
     return None
 
 
-def _places(sentence_text: str) -> list[tuple[str | None, str | None, int]]:
+def _places(sentence_text: str, patterns=None) -> list[tuple[str | None, str | None, int]]:
+    """(city, country, position) of the places a sentence names ("in Astana", "visit to Japan")."""
     found = []
-    for match in PLACE.finditer(sentence_text):
-        place = _place(match.group("place"))
-        if place:
-            found.append((*place, match.start()))
-    return found
+    for pattern in patterns or (PLACE, VISIT_TO):
+        for match in pattern.finditer(sentence_text):
+            if PLACE_AS_ADJECTIVE.match(sentence_text, match.end("place")):
+                continue  # "the Astana format", "the Minsk agreements"
+            place = _place(match.group("place"))
+            if place and not any(match.start("place") == p for *_, p in found):
+                found.append((*place, match.start("place")))
+    return sorted(found, key=lambda f: f[2])
 
 
 def _group_after(mentions: list[Mention], text: str, offset: int, position: int) -> list[Mention]:
-    """The mentions right after `position`: the first within a short gap, then those joined by "and"."""
+    """The mentions right after `position`: the first within a short gap, then those joined by "and"
+    (or by "with" in "the meeting of A with B")."""
     group: list[Mention] = []
+    of_phrase = False
     for mention in mentions:
         if mention.start < position:
             continue
@@ -133,7 +152,8 @@ def _group_after(mentions: list[Mention], text: str, offset: int, position: int)
         if not group:
             if not FIRST_GAP.match(gap) or len(gap) > 60:
                 break
-        elif not GAP_JOIN.match(gap):
+            of_phrase = bool(re.match(r"\s*of\b", gap))
+        elif not (GAP_JOIN.match(gap) or of_phrase and re.fullmatch(r"\s*with\s*", gap)):
             break
         group.append(mention)
     return group
@@ -166,7 +186,7 @@ def find_meetings(sentences: list[Sentence], people: People, release: dt.date, t
                 if any(match.start() < e and s < match.end() for s, e in consumed):
                     continue
                 prefix = sentence.text[:match.start()]
-                if FUTURE_BEFORE.search(prefix):
+                if FUTURE_BEFORE.search(prefix) or FUTURE_CLAUSE.search(_clause_before(prefix)):
                     continue
                 # Trigger words inside a person's title ("Council of Foreign Ministers' meeting") are not triggers.
                 position = sentence.start + match.start()
@@ -200,7 +220,8 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
     before = _group_before(mentions, text, sentence.start, trigger_start)
     if verb in {"received", "receives", "hosted", "hosts"} and not after:
         return []
-    if not before and after:
+    between = bool(re.match(r"\s*between\b", text[match.end():]))
+    if not before and after and verb in {"meeting", "meets", "met"} and not between:
         # "While meeting Blinken, Tokayev said": the subject comes after the counterpart.
         rest = [m for m in mentions if m.start >= after[-1].end]
         before = rest[:1]
@@ -223,7 +244,9 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
         plural = noun.lower().endswith("meetings") or bool(groups.get("also")) or re.search(
             r"\b(?:heads|delegations|representatives|series)\b", text[match.end():match.end() + 40], re.I
         )
-        if plural and len(others) > 1 and subject:
+        if between:
+            groups_of = [_unique(others)]  # "meetings between A and B": A and B met
+        elif plural and len(others) > 1 and subject and not groups.get("of_pair"):
             groups_of = [_unique(subject + [other]) for other in others]
         else:
             groups_of = [_unique(subject + others)]
@@ -238,13 +261,21 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
             continue
         created.append(Meeting(kind=kind, sentence=sentence, participants=participants, date=date,
                                evidence_start=sentence.start, evidence_end=sentence.end, places=list(places)))
-    # "meetings between A and B in New York and in Dubai": one per place.
-    if noun.lower() == "meetings" and len(created) == 1 and len({p for p in places if p[0]}) > 1:
+    # "meetings between A and B in New York and in Dubai": one per city of the trigger's clause.
+    clause_end = re.search(r",\s+the\b|;|\.\s", text[match.end():])
+    clause = text[match.end(): match.end() + clause_end.start()] if clause_end else text[match.end():]
+    cities = list(dict.fromkeys((c, k) for c, k, _ in _places(clause, patterns=(PLACE,)) if c))
+    if noun.lower() == "meetings" and len(created) == 1 and len(cities) > 1:
         base = created[0]
         created = [Meeting(kind=kind, sentence=sentence, participants=list(base.participants), date=date,
                            evidence_start=base.evidence_start, evidence_end=base.evidence_end, places=[place])
-                   for place in dict.fromkeys(p for p in places if p[0])]
+                   for place in cities]
     return created
+
+
+def _clause_before(prefix: str) -> str:
+    """The part of the sentence's clause before a trigger (after the last comma or semicolon)."""
+    return re.split(r"[,;:]", prefix)[-1]
 
 
 def _resolve_subject(prefix: str, index: int, people: People, earlier: list[Meeting]) -> Person | None:
@@ -308,14 +339,19 @@ def _merge(meetings: list[Meeting]) -> list[Meeting]:
 
 
 def _fill_places(meetings: list[Meeting], sentences: list[Sentence], release: dt.date) -> None:
+    """Where each meeting took place: its own sentence first, then the visit or event the release is
+    about ("arrived in Astana", "took part in … in Sochi" in the lead), then a headline's city."""
     visit_places = []
-    for sentence in sentences:
+    first_meeting = min((m.sentence.start for m in meetings), default=0)
+    for index, sentence in enumerate(sentences):
         if FUTURE_SENTENCE.search(sentence.text):
             continue
-        for match in VISIT_TO.finditer(sentence.text):
+        for match in ARRIVED.finditer(sentence.text):
             place = _place(match.group("place"))
             if place:
                 visit_places.append(place)
+        if sentence.start <= first_meeting and EVENT_CONTEXT.search(sentence.text):
+            visit_places.extend((c, k) for c, k, _ in _places(sentence.text) if c)
     headline_places = [(c, k) for c, k, _ in _places(sentences[0].text)] if sentences else []
     headline_places = [p for p in headline_places if p[0]]
     for position, meeting in enumerate(meetings):

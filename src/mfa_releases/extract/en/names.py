@@ -33,6 +33,15 @@ SPEECH_VERBS = frozenset(
 )
 
 
+# Lower-case words that belong to a title written in running text ("his Russian counterpart",
+# "the head of the foreign ministry", "Kazakh leader").
+LOWERCASE_TITLE_WORDS = frozenset(
+    """counterpart counterparts leader leaders head heads minister ministers president deputy foreign affairs
+    prime ambassador secretary diplomat diplomats envoy department ministry ministries state special
+    first""".split()
+)
+
+
 @dataclass
 class Mention:
     """One mention of a person in a sentence."""
@@ -159,6 +168,10 @@ def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Toke
             i -= 1
             end = i
             continue
+        if token.is_all_caps and len(token.text) > 3 and not country_of(token.text):
+            break  # a dateline ("ASTANA. KAZINFORM –") is not part of a title
+        if not token.is_capitalized and lower not in LOWERCASE_TITLE_WORDS and lower not in CONNECTORS:
+            break  # lower-case verbs ("will chair the …") end the title
         if lower in TITLE_WORDS or lower in CONNECTORS or _is_country_like(token):
             i -= 1
             continue
@@ -237,7 +250,19 @@ def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]
             strong=strong,
             sentence_index=sentence_index,
         ))
+    _share_plural_titles(mentions, sentence)
     return mentions
+
+
+def _share_plural_titles(mentions: list[Mention], sentence: Sentence) -> None:
+    """"the Presidents A and B": B has the title too."""
+    for first, second in zip(mentions, mentions[1:]):
+        plural = first.title_tokens and first.title_tokens[-1].lower.endswith("s") and (
+            first.title_tokens[-1].lower[:-1] in TITLE_HEADS)
+        gap = sentence.text[first.end - sentence.start: second.start - sentence.start]
+        if plural and not second.title_tokens and gap.strip() == "and":
+            second.title_tokens = list(first.title_tokens)
+            second.strong = True
 
 
 def same_person(a: str, b: str) -> bool:

@@ -70,6 +70,10 @@ def parse_title(tokens: list[Token]) -> Title:
         before = start - 1
         if before >= 0 and words[before].lower() == "the":
             before -= 1
+        if before >= 0 and words[before].lower() == "for" and start > 0 and words[start - 1].lower() == "for":
+            for k in range(start, end):
+                keep[k] = True  # "Special Envoy … for Syria": the mandate, part of the role
+            continue
         if before >= 0 and words[before].lower() == "to":
             host = host or code
             for k in range(before, start):
@@ -110,10 +114,18 @@ def normalize_role(text: str) -> str | None:
     roles = [r for r in roles if r]
     if not roles:
         return None
-    role = " and ".join(roles)
+    role = " and ".join(_singular(r) for r in roles)
     if role in VAGUE_ROLES or role.split()[-1] in {"counterpart", "diplomat", "diplomats"}:
         return None
     return role
+
+
+def _singular(role: str) -> str:
+    """"presidents" (in "the Presidents A and B") → "president"."""
+    words = role.split()
+    if words[0].endswith("s") and words[0][:-1] in TITLE_HEADS:
+        words[0] = words[0][:-1]
+    return " ".join(words)
 
 
 def country_name(code: str) -> str:
