@@ -155,13 +155,25 @@ def test_human_annotations_replace_machine_facts(dataset, tmp_path, monkeypatch)
     assert participants[0]["participant_id"] == meetings[0]["meeting_id"] + "-p1"
 
 
+@pytest.fixture
+def no_extractors(monkeypatch):
+    """Ingestion-only builds: no language has an extractor (keeps corpus-sized tests fast)."""
+    import mfa_releases.extract as extract
+
+    monkeypatch.setattr(extract, "EXTRACTORS", {})
+    extract.get_extractor.cache_clear()
+    yield
+    extract.get_extractor.cache_clear()
+
+
 @pytest.mark.skipif(not DEV.is_dir(), reason="the shared dev corpus is not beside this checkout")
-def test_dev_corpus_builds_one_row_per_txt_file(cli, tmp_path):
+def test_dev_corpus_builds_one_row_per_txt_file(cli, tmp_path, no_extractors):
     result = cli("build", "--input", DEV, "--output", tmp_path / "out")
     assert result.exit_code == 0, result.output
     documents = pq.read_table(tmp_path / "out" / "documents.parquet", columns=["path", "language"]).to_pylist()
     assert sorted(d["path"] for d in documents) == sorted(p.name for p in DEV.glob("*.txt"))
     assert len(documents) == 63
+    assert "63 documents (en 24, ru 39)" in result.stdout
 
 
 def test_empty_input_folder_is_an_error(cli, dataset, tmp_path):
