@@ -1,5 +1,228 @@
-"""Commitments (placeholder until the formulas land)."""
+"""Commitments: forward-looking undertakings stated in a release.
+
+Each formula is a trigger phrase; the evidence runs from the trigger to the end of its clause
+(the sentence end, «;», a quote attribution «…, – сказал», or the next trigger). Courtesy phrases
+(«отметили важность», «поблагодарил за поддержку», «приверженность») are not triggers.
+
+- agreement: «договорились», «достигнута договоренность», «наметили планы»
+- invitation: «пригласил … посетить», «получил предложение/приглашение»; «по приглашению» only
+  for a visit still to come
+- planned_event: «предстоящий визит», «запланирован», «состоится», future forms of meeting and
+  visiting verbs («встретится», «посетит», «примет участие», «проведет переговоры»)
+- signed_document: «подписали», «были подписаны», and each further document in the same list
+- support: «выразил поддержку», «поддерживает», «оказывать поддержку»
+- intent: «ведется работа», «намерены», «готов + infinitive», «будет + infinitive», «продолжит»,
+  «планы … по», «проводимая работа»
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mfa_releases.extract.base import CommitmentFact
+from mfa_releases.extract.ru.dates_ru import find_dates
+from mfa_releases.extract.ru.roles import countries_in
+
+_FLAGS = re.I
+_TRIGGERS: list[tuple[str, re.Pattern]] = [
+    ("agreement", re.compile(r"\b(договорил(ись|ся|ась)|достигнут\w* договоренност\w*|достигли договоренност\w*|"
+                             r"наметили|условились)", _FLAGS)),
+    ("invitation", re.compile(r"\b(пригласил\w*|получил\w* (предложение|приглашение)|передал\w* приглашение)", _FLAGS)),
+    ("invitation_future", re.compile(r"\bпо приглашению\b", _FLAGS)),
+    ("signed_document", re.compile(r"\b(подписали|подписал|подписала|(был|была|было|были)\s+подписаны?\w*|"
+                                   r"подписаны\b)", _FLAGS)),
+    ("support", re.compile(r"\b(выразил\w* поддержку|оказ\w* поддержку|поддерживает|поддерживают|"
+                           r"поддержал\w*|поддержит|поддержат)", _FLAGS)),
+    ("planned_event", re.compile(r"\b(предстоящ\w+|запланирован\w*|планируется|планирует(ся)?|"
+                                 r"состоится|состоятся|встрет(ит|ят)ся|посет(ит|ят)|прим(ет|ут) участие|"
+                                 r"провед(ет|ут)|прибуд(ет|ут)|предусмотрен\w*|объявлен\w* годом|"
+                                 r"ожидается визит|намечен\w*)", _FLAGS)),
+    ("intent", re.compile(r"\b(вед[её]тся работа|работа вед[её]тся|проводится работа|проводим\w+ работ\w*|"
+                          r"намерен\w*|намерени\w+|готов(ы|а)?\s+(?!к\b)[а-яё]+(ть|ться)\b|готов(ы|а)? <|"
+                          r"будет\s+(?!\w+ся\b)[а-яё]+(ть)\b|будут\s+(?!\w+ся\b)[а-яё]+(ть)\b|"
+                          r"продолжит|продолжат|подпишут|подпишет|готов(ят|ит)\b|готовящ\w+|"
+                          r"план(ы|ами|ах)\s+(нашей|\w+ой)?\s*\w*\s*по\b|планами\b)", _FLAGS)),
+]
+_COURTESY = re.compile(r"(благодар\w*|признательн\w*)[^.]{0,80}$", _FLAGS)
+_SUPPORT_COURTESY = re.compile(r"(за|в)\s+$|отметил\w*[^.]{0,40}$", _FLAGS)
+_CLAUSE_END = re.compile(r";|\.\s|[»\"”],?\s*[–—-]\s|,\s*[–—-]\s|,\s+(сказал|заявил|отметил|сообщил|написал|"
+                         r"подчеркнул)\w*|,\s+а также\s+|\s+[–—]\s+(сказал|заявил|отметил|сообщил)", _FLAGS)
+_FUTURE_VISIT = re.compile(r"(посет|визит|прибуд|состоит)", _FLAGS)
+_GROUP_SUBJECT = re.compile(r"\b(стороны|собеседники|лидеры|президенты|министры|главы|страны|государства|"
+                            r"они|мы|обе стороны)\b", _FLAGS)
+_DUE_KINDS = {"planned_event", "intent", "agreement", "invitation"}
 
 
-def find_commitments(ctx, drafts):
-    return []
+@dataclass
+class Hit:
+    kind: str
+    start: int  # char offsets
+    stop: int
+    sentence: int
+
+
+def _hits(ctx) -> list[Hit]:
+    an = ctx.an
+    hits: list[Hit] = []
+    for index, sentence in enumerate(an.sentences):
+        text = an.text[sentence.start:sentence.stop]
+        found = []
+        for kind, pattern in _TRIGGERS:
+            for match in pattern.finditer(text):
+                before = text[:match.start()]
+                if kind == "support" and (_SUPPORT_COURTESY.search(before) or _COURTESY.search(before)):
+                    continue
+                if kind == "invitation_future":
+                    if not re.search(r"\b(посетит|прибудет|состоится|будет|планируется)", text, _FLAGS):
+                        continue
+                    kind_ = "invitation"
+                else:
+                    kind_ = kind
+                found.append((match.start(), match.end(), kind_))
+        found.sort()
+        # one trigger per position; the evidence of a trigger ends where the next one starts
+        merged = []
+        for start, end, kind in found:
+            if merged and start < merged[-1][1]:
+                continue
+            merged.append((start, end, kind))
+        for k, (start, end, kind) in enumerate(merged):
+            limit = merged[k + 1][0] if k + 1 < len(merged) else len(text)
+            clause_end = _CLAUSE_END.search(text, end)
+            stop = min(limit, clause_end.start() if clause_end else len(text))
+            span_text = text[start:stop].rstrip(" ,.;:–—-«\"")
+            if len(span_text) < 8:
+                continue
+            clause_start = _clause_start(text, start, kind)
+            hits.append(Hit(kind, sentence.start + clause_start, sentence.start + start + len(span_text), index))
+    return hits
+
+
+def _clause_start(text: str, trigger: int, kind: str) -> int:
+    """Evidence starts at the trigger; the subject is included when it directly precedes it in the
+    same clause («Ермек Кошербаев пригласил …»)."""
+    if kind in ("invitation", "signed_document"):
+        head = text[:trigger]
+        cut = max(head.rfind(","), head.rfind("–"), head.rfind("—"), head.rfind(":"), head.rfind("«"))
+        start = cut + 1 if cut >= 0 else 0
+        candidate = text[start:trigger].strip()
+        if candidate and len(candidate) <= 60 and candidate[:1].isupper():
+            return start + (len(text[start:trigger]) - len(text[start:trigger].lstrip()))
+    return trigger
+
+
+def _tokens_between(an, start: int, stop: int) -> tuple[int, int]:
+    first = next((i for i, t in enumerate(an.tokens) if t.start >= start), len(an.tokens))
+    last = first
+    while last < len(an.tokens) and an.tokens[last].stop <= stop:
+        last += 1
+    return first, last
+
+
+def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
+    an = ctx.an
+    sentence = an.sentences[hit.sentence]
+    # subject: names or countries before the trigger in its clause
+    s_first, _ = sentence.tokens
+    t_first, t_last = _tokens_between(an, hit.start, hit.stop)
+    clause = an.text[sentence.start:hit.start]
+    cut = max(clause.rfind(";"), clause.rfind("«"), clause.rfind(". "))
+    clause_first, _ = _tokens_between(an, sentence.start + cut + 1 if cut >= 0 else sentence.start, hit.start)
+    actors: list[str] = []
+    for i, m in ctx.in_sentence(hit.sentence):
+        if clause_first <= m.first < t_first + 1 and m.case in (None, "Nom"):
+            country = ctx.person_of[i].country
+            if country and country not in actors:
+                actors.append(country)
+    if not actors:
+        for c_first, c_last, code in countries_in(an, clause_first, t_first + 1):
+            token = an.tokens[c_first]
+            if token.case in (None, "Nom") or token.pos == "ADJ":
+                if code not in actors:
+                    actors.append(code)
+    if not actors and hit.kind == "planned_event":
+        for i, m in ctx.in_sentence(hit.sentence):
+            if t_first <= m.first < t_last and ctx.person_of[i].country:
+                if ctx.person_of[i].country not in actors:
+                    actors.append(ctx.person_of[i].country)
+        if not actors:
+            for c_first, _, code in countries_in(an, t_first, t_last):
+                before = an.tokens[c_first - 1].text.lower() if c_first > 0 else ""
+                if before not in ("в", "во") and code not in actors:
+                    actors.append(code)
+    if not actors and hit.kind == "support":
+        for i, m in ctx.in_sentence(hit.sentence):
+            if m.first < t_first and ctx.person_of[i].country:
+                return [ctx.person_of[i].country]
+    if not actors or _GROUP_SUBJECT.search(an.text[sentence.start + max(cut, 0):hit.start][-40:]):
+        if hit.kind in ("agreement", "signed_document") or not actors:
+            actors = list(dict.fromkeys(actors + meeting_countries)) if hit.kind in ("agreement", "signed_document") \
+                else (actors or meeting_countries[:])
+    return actors
+
+
+def _meeting_for(ctx, drafts, hit: Hit) -> int | None:
+    if not drafts:
+        return None
+    for sentence in (hit.sentence, hit.sentence - 1):
+        if sentence < 0 or ctx.an.sentences[sentence].paragraph != ctx.an.sentences[hit.sentence].paragraph \
+                and sentence != hit.sentence:
+            continue
+        people = {ctx.person_of[i].index for i, _ in ctx.in_sentence(sentence)}
+        candidates = [k for k, d in enumerate(drafts) if people & {p.index for p in d.people}]
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            return None
+    return 0 if len(drafts) == 1 else None
+
+
+def _words(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[а-яёa-z]{4,}", text.lower())}
+
+
+def find_commitments(ctx, drafts) -> list[CommitmentFact]:
+    """Commitments of a release, each once, in text order."""
+    an = ctx.an
+    hits = _hits(ctx)
+    # the same undertaking stated twice (headline and body, lead and quote): keep the fuller one
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: -(h.stop - h.start)):
+        words = _words(an.text[hit.start:hit.stop])
+        duplicate = False
+        for other in kept:
+            if other.kind != hit.kind:
+                continue
+            other_words = _words(an.text[other.start:other.stop])
+            if words and len(words & other_words) / len(words) >= 0.6:
+                duplicate = True
+                break
+        if not duplicate:
+            kept.append(hit)
+    kept.sort(key=lambda h: h.start)
+    facts = []
+    for hit in kept:
+        meeting = _meeting_for(ctx, drafts, hit)
+        countries = []
+        for draft in ([drafts[meeting]] if meeting is not None else drafts):
+            for person in draft.people:
+                if person.country and person.country not in countries:
+                    countries.append(person.country)
+        due = None
+        if hit.kind in _DUE_KINDS:
+            phrases = find_dates(an.text[hit.start:hit.stop], ctx.release)
+            if phrases:
+                due = phrases[0].due
+        facts.append(
+            CommitmentFact(
+                kind=hit.kind,
+                actors=_actors(ctx, hit, countries),
+                due=due,
+                evidence=an.text[hit.start:hit.stop],
+                char_start=hit.start,
+                char_end=hit.stop,
+                meeting=meeting,
+            )
+        )
+    return facts

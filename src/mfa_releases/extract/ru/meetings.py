@@ -157,9 +157,36 @@ def _clause_subjects(ctx: Context, sentence: int, trigger: int) -> list[Person]:
         before = " ".join(t.text.lower() for t in an.tokens[max(an.sentences[sentence].tokens[0], m.first - 3):m.first])
         if re.search(r"(приглашению|от имени|поручению|со ссылкой на)\s*$", before):
             continue
-        if m.case in (None, "Nom") or (len(m.name.split()) == 1 and m.case not in ("Ins",)):
+        if _subject_position(an, m, sentence):
             subjects.append(ctx.person_of[i])
+    # the subject is the last name (or coordinated names) before the verb: «A и B провели …»
+    if len(subjects) > 1:
+        keep = [subjects[-1]]
+        for person in reversed(subjects[:-1]):
+            mention = _mention_for(ctx, person, sentence)
+            later = _mention_for(ctx, keep[-1], sentence)
+            start = later.role_first if later.role_first is not None else later.first
+            gap = an.tokens[mention.last:start]
+            if all(t.text.lower() in ("и", ",") for t in gap):
+                keep.append(person)
+            else:
+                break
+        subjects = list(reversed(keep))
     return subjects
+
+
+def _subject_position(an: Analysis, m: Mention, sentence: int) -> bool:
+    """A name (with its role) in the nominative, or opening its clause («Главы МИД РФ и
+    Узбекистана Сергей Лавров и Бахтиер Саидов провели …», where the tagger reads «Главы» as a
+    genitive)."""
+    if m.case in (None, "Nom"):
+        return True
+    if m.case == "Ins" or m.case == "Dat":
+        return False
+    start = m.role_first if m.role_first is not None else m.first
+    s_first = an.sentences[sentence].tokens[0]
+    before = an.tokens[start - 1] if start > s_first else None
+    return before is None or before.pos == "PUNCT" or before.text.lower() in ("и", "также", "сегодня")
 
 
 def _objects(ctx: Context, sentence: int, trigger: int) -> list[tuple[Person, Mention]]:

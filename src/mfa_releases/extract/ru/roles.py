@@ -347,7 +347,9 @@ def person_mentions(an: Analysis) -> list[Mention]:
             role, countries = _role(an, role_first, first)
             mention.role = role or None
             mention.role_first = role_first
-            mention.role_plural = an.tokens[head].feats.get("Number") == "Plur"
+            mention.role_plural = an.tokens[head].feats.get("Number") == "Plur" or any(
+                "plur" in p.tag and "nomn" in p.tag for p in morph().parse(an.tokens[head].text)[:3]
+            ) and an.tokens[head].text[-1:] in "ыи"
             own = [c for c_first, c_last, c in countries if _serves(an, c_first, role_first)]
             mention.role_countries = tuple(own)
             mention.country = own[0] if own else None
@@ -355,7 +357,7 @@ def person_mentions(an: Analysis) -> list[Mention]:
                 an, role_first, first, mention.role or "", mention.country
             )
             # «Посол Казахстана в Бельгии»: the accreditation country, for the counterpart's default.
-        elif coordinated and previous.role_plural:
+        elif coordinated and (previous.role_plural or len(previous.role_countries) >= 2):
             index = sum(1 for m in mentions if m.role_first == previous.role_first or m is previous)
             mention.role = previous.role
             mention.role_first = previous.role_first
