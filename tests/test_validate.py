@@ -1,8 +1,10 @@
 """`mfa-releases validate` and the DVC validate stage: pandera's lazy report, relations, exit codes."""
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -65,5 +67,7 @@ def test_validate_stage_script_writes_a_report(cli, dataset, tmp_path):
 
 
 def test_console_script_is_installed():
-    done = subprocess.run([sys.executable, "-m", "mfa_releases.cli", "--help"], capture_output=True, text=True)
+    script = shutil.which("mfa-releases", path=str(Path(sys.executable).parent))
+    assert script, "the mfa-releases console script is not installed beside this Python"
+    done = subprocess.run([script, "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "build" in done.stdout and "validate" in done.stdout
