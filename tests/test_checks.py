@@ -285,7 +285,7 @@ def test_since_checks_only_what_changed(repo):
     _git(repo, "commit", "-qm", "seeds")
     write(repo, "seeds/releases/kz-mfa/2099-03-12-bakaev.txt", " date 2099-03-12 " + OWN_BODY)
     findings, n_files = check(since="HEAD", root=repo, today=TODAY)
-    assert n_files == 1
+    assert n_files == 2  # the new release, and the annotation (a new release could be a changed one)
     assert {f.rule for f in findings} == {"release_date_plausible"}
 
 
@@ -324,3 +324,34 @@ def test_cli_exit_codes(repo, monkeypatch):
     assert failed.exit_code == 1
     assert failed.output.startswith(f"::error file={NEW},line=1,title=release_encoding::")
     assert runner.invoke(app, ["check", "--format", "xml"]).exit_code == 2
+
+
+def test_since_also_checks_annotations_a_changed_release_can_orphan(repo):
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "seeds")
+    _git(repo, "commit", "-qm", "seeds")
+    edit_text(repo, SEED, "Фото: МИД", "Фото: МИД РК")  # a photo-credit line: normalized away, same doc_id
+    edit_text(repo, SEED, "Стороны обсудили", "Стороны подробно обсудили")  # the text changes: new doc_id
+    findings, n_files = check(since="HEAD", root=repo, today=TODAY)
+    assert n_files == 2
+    assert {(f.rule, f.path) for f in findings} == {
+        ("annotation_release", seed_annotation(repo).relative_to(repo).as_posix())}
+
+
+@pytest.mark.parametrize(("token", "flagged"), [
+    ("Брайаном", "Брайан"),  # known name, instrumental
+    ("Кошербаевым", "Кошербаев"),
+    ("Салоненом", "Салонен"),  # unknown surname with an instrumental ending
+    ("Захаровой", "Захарова"),
+    ("Брайан", None),
+    ("Кошербаев", None),
+    ("Токаев", None),  # pymorphy also reads a plural genitive: only singular readings count
+    ("Салонен", None),  # read as a short adjective, which has no case
+    ("Чавушоглу", None),  # unknown, vowel-final: the guessed oblique case is not trusted
+    ("Хайко", None),  # indeclinable
+])
+def test_nominative_rule_on_name_tokens(token, flagged):
+    from mfa_releases.checks.rules.annotation_nominative import case_problem
+
+    problem = case_problem(token)
+    assert (problem[1] if problem else None) == flagged

@@ -51,7 +51,11 @@ def _expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def changed_since(ref: str, root: Path) -> list[Path]:
-    """Files added, copied, modified or renamed against `ref` (committed or not), plus untracked ones."""
+    """Files a branch touches against `ref` (committed or not, untracked included), and those they affect.
+
+    A changed or deleted release can orphan annotations (a doc_id is a hash of the text), so every
+    annotation is checked then; a changed sources.yaml can orphan releases, so every release is.
+    """
 
     def git(*args: str) -> list[str]:
         result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
@@ -60,9 +64,15 @@ def changed_since(ref: str, root: Path) -> list[Path]:
         return [line for line in result.stdout.splitlines() if line]
 
     base = git("merge-base", ref, "HEAD")[0]
-    names = git("diff", "--name-only", "--diff-filter=ACMR", base, "--", str(SEEDS))
-    names += git("ls-files", "--others", "--exclude-standard", "--", str(SEEDS))
-    return sorted({root / name for name in names if (root / name).is_file()})
+    touched = git("diff", "--name-only", "--diff-filter=ACMRD", base, "--", str(SEEDS))
+    touched += git("ls-files", "--others", "--exclude-standard", "--", str(SEEDS))
+    files = {root / name for name in touched if (root / name).is_file()}
+    touched_paths = [Path(name) for name in touched]
+    if any(p.is_relative_to(RELEASES) for p in touched_paths) and (root / ANNOTATIONS).is_dir():
+        files.update((root / ANNOTATIONS).rglob("*.json"))
+    if SOURCES in touched_paths and (root / RELEASES).is_dir():
+        files.update(p for p in (root / RELEASES).rglob("*") if p.is_file())
+    return sorted(files)
 
 
 def collect_targets(paths: Sequence[Path], root: Path, since: str | None = None) -> list[Target]:

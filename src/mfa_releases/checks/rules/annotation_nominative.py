@@ -17,6 +17,7 @@ CASE_NAMES = {"gent": "genitive", "datv": "dative", "accs": "accusative", "ablt"
               "loct": "prepositional", "voct": "vocative", "gen2": "genitive", "acc2": "accusative",
               "loc2": "locative"}
 _CYRILLIC_NAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*$")
+_OBLIQUE_ENDING = re.compile(r"(?:ом|ем|ём|ым|им|ой|ей)$")
 
 
 @cache
@@ -34,15 +35,26 @@ def _morph():
 
 
 def case_problem(token: str) -> tuple[str, str] | None:
-    """(case name, nominative form) when no reading of a name token is nominative, else None."""
-    parses = _morph().parse(token)
-    # A reading without case (a short adjective, a particle…) says nothing about the name's case.
+    """(case name, nominative form) when morphology is sure a name token is not nominative, else None.
+
+    Only singular readings count (a person is one); a reading without case (a short adjective, a
+    particle) or a nominative one clears the token. Readings pymorphy guesses for unknown words are
+    trusted only with a typical instrumental/dative/genitive ending, since foreign surnames ending in a
+    vowel («Люке», «Чавушоглу») get oblique guesses.
+    """
+    parses = [p for p in _morph().parse(token) if p.tag.number != "plur"]
     if not parses or any(p.tag.case in (None, "nomn") for p in parses):
+        return None
+    known = type(parses[0].methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+    if not known and not _OBLIQUE_ENDING.search(token):
         return None
     best = next((p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes),
                 next((p for p in parses if p.tag.POS == "NOUN"), parses[0]))
-    inflected = best.inflect({"nomn"})
-    nominative = inflected.word.capitalize() if inflected else token
+    if known:
+        inflected = best.inflect({"nomn"})
+        nominative = inflected.word.capitalize() if inflected else token
+    else:  # an unknown surname: undo the ending rather than trust the guesser's lemma
+        nominative = token[:-2] + ("а" if token.endswith(("ой", "ей")) else "")
     return CASE_NAMES.get(best.tag.case, str(best.tag.case)), nominative
 
 
