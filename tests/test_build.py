@@ -182,3 +182,11 @@ def test_empty_input_folder_is_an_error(cli, dataset, tmp_path):
                  "--sources", dataset / "sources.yaml")
     assert result.exit_code == 1 and "[input] no release files (*.txt) found" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_temporary_files_of_a_killed_build_are_cleaned_up(cli, dataset, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".documents.x1y2.parquet.tmp").write_bytes(b"half a file")
+    assert _build(cli, dataset, out).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == [f"{name}.parquet" for name in sorted(TABLES)]

@@ -54,6 +54,8 @@ def write_tables(tables: dict[str, pa.Table], out_dir: Path | str) -> list[Path]
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.glob(".*.parquet.tmp"):  # left by a build that was killed mid-write
+        stale.unlink(missing_ok=True)
     staged: list[tuple[Path, Path]] = []
     try:
         for name in sorted(tables):
