@@ -220,14 +220,30 @@ def test_empty_table_has_its_schema_and_is_noted_in_the_card(tmp_path):
     assert "No rows yet in this version: `commitments`" in (out / "README.md").read_text(encoding="utf-8")
 
 
-def test_dvc_lock_digest_ignores_the_release_stage_itself(tmp_path):
+LOCK = """\
+schema: '2.0'
+stages:
+  build:
+    cmd: python scripts/build.py
+    outs:
+    - path: data/tables
+      md5: 111.dir
+  eval:
+    cmd: python scripts/evaluate.py
+    outs:
+    - path: metrics.json
+      md5: 222
+"""
+
+
+def test_dvc_lock_digest_covers_the_stages_that_made_the_tables(tmp_path):
     lock = tmp_path / "dvc.lock"
-    lock.write_text("schema: '2.0'\nstages:\n  build:\n    cmd: python scripts/build.py\n", encoding="utf-8")
+    lock.write_text(LOCK, encoding="utf-8")
     digest = dvc_lock_digest(lock)
-    lock.write_text(lock.read_text() + "  release:\n    cmd: python scripts/release.py\n", encoding="utf-8")
-    assert dvc_lock_digest(lock) == digest
-    lock.write_text(lock.read_text().replace("build.py", "build.py --other"), encoding="utf-8")
-    assert dvc_lock_digest(lock) != digest
+    lock.write_text(LOCK.replace("222", "333") + "  release:\n    cmd: python scripts/release.py\n", encoding="utf-8")
+    assert dvc_lock_digest(lock) == digest  # other stages, and the release stage itself, do not count
+    lock.write_text(LOCK.replace("111.dir", "444.dir"), encoding="utf-8")
+    assert dvc_lock_digest(lock) != digest  # other tables
     assert dvc_lock_digest(tmp_path / "absent.lock") is None
 
 

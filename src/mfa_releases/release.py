@@ -131,16 +131,19 @@ def git_commit(repo: Path | str | None = None) -> dict:
     return {"git_commit": commit, "git_dirty": dirty}
 
 
-def dvc_lock_digest(path: Path | str = "dvc.lock") -> str | None:
-    """sha256 of dvc.lock's stages other than `release` (canonical JSON), or None without a lock.
+def dvc_lock_digest(path: Path | str = "dvc.lock", inputs: tuple[str, ...] = ("data/tables",)) -> str | None:
+    """sha256 (canonical JSON) of the dvc.lock entries of the stages that produced `inputs`; None without a lock.
 
-    The release stage's own entry is left out: it is written after this digest is taken.
+    Those entries pin the code, seeds and params behind the tables, and the tables' own hashes. Other
+    stages are left out: their entries may or may not be rewritten yet when the release stage runs.
     """
     path = Path(path)
     if not path.exists():
         return None
     lock = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    stages = {k: v for k, v in (lock.get("stages") or {}).items() if k != "release"}
+    wanted = {Path(p).as_posix().rstrip("/") for p in inputs}
+    stages = {name: entry for name, entry in (lock.get("stages") or {}).items()
+              if any(str(out.get("path", "")).rstrip("/") in wanted for out in entry.get("outs") or [])}
     return hashlib.sha256(json.dumps(stages, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -323,6 +326,6 @@ def build_release(
     from mfa_releases.tables import read_tables
 
     tables = read_tables(tables_dir)
-    provenance = {**git_commit(repo), "dvc_lock_sha256": dvc_lock_digest(dvc_lock)}
+    provenance = {**git_commit(repo), "dvc_lock_sha256": dvc_lock_digest(dvc_lock, inputs=(Path(tables_dir).as_posix(),))}
     return assemble(tables, out, previous=previous, bump=bump,
                     sources=load_sources_list(sources_file), provenance=provenance)
