@@ -266,6 +266,12 @@ def test_a_new_release_with_its_annotation_passes(repo):
     assert run(repo, NEW, annotation_path) == []
 
 
+def test_notes_beside_releases_are_not_releases(repo):
+    write(repo, "seeds/releases/kz-mfa/README.md", "Notes on this source's releases.")
+    findings, n_files = check([repo / "seeds/releases"], root=repo, today=TODAY)
+    assert (findings, n_files) == ([], 1)
+
+
 def test_front_matter_release_passes(repo):
     touched = write(repo, NEW, "---\ndate: 2026-03-12\nlanguage: ru\nurl: https://example.org/r/1\n---\n" + OWN_BODY)
     assert run(repo, touched) == []

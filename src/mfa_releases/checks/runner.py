@@ -22,7 +22,8 @@ def classify(path: Path, root: Path) -> Kind | None:
     if rel == SOURCES:
         return "sources"
     if parts[:2] == RELEASES.parts:
-        return "release"
+        # Like the build, only *.txt files are releases; notes beside them are left alone.
+        return "release" if rel.suffix.lower() == ".txt" else None
     if parts[:2] == ANNOTATIONS.parts and rel.suffix == ".json":
         return "annotation"
     if parts[:2] == GAZETTEERS.parts and rel.suffix in (".yaml", ".yml"):
@@ -33,7 +34,7 @@ def classify(path: Path, root: Path) -> Kind | None:
             return "sources"
         if rel.suffix == ".json":
             return "annotation"
-        if rel.suffix == ".txt":
+        if rel.suffix.lower() == ".txt":
             return "release"
     return None
 
