@@ -21,6 +21,13 @@ def test_error_renders_as_one_line():
     assert str(ReleaseError("a.txt", None, "empty", "file is empty", "")) == "a.txt: [empty] file is empty"
 
 
+def test_error_survives_pickling():
+    import pickle
+
+    error = ReleaseError("a.txt", 2, "empty", "file is empty", "fill it")
+    assert pickle.loads(pickle.dumps(error)) == error
+
+
 def test_ids_are_stable_and_match_the_contract():
     first = doc_id("kz-mfa", "Текст.")
     assert first == doc_id("kz-mfa", "Текст.")

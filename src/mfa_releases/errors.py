@@ -23,6 +23,10 @@ class ReleaseError(Exception):
         text = f"{where}: [{self.rule}] {self.message}"
         return f"{text} — {self.hint}" if self.hint else text
 
+    def __reduce__(self):
+        # Exceptions pickle through `args`, which a dataclass leaves empty; workers need the fields.
+        return (type(self), (self.path, self.line, self.rule, self.message, self.hint))
+
     def to_dict(self) -> dict:
         return {"path": self.path, "line": self.line, "rule": self.rule,
                 "message": self.message, "hint": self.hint}
