@@ -8,18 +8,20 @@ cities and roles come from `seeds/gazetteers/*_en.yaml`; dates resolve through t
 
 from __future__ import annotations
 
+import re
+
 from mfa_releases.document import Document
 from mfa_releases.extract.base import CommitmentFact, Facts, MeetingFact, ParticipantFact
 from mfa_releases.extract.en.commitments import find_commitments
+from mfa_releases.extract.en.lexicon import country_of
 from mfa_releases.extract.en.meetings import Meeting, country_mentions, find_meetings
 from mfa_releases.extract.en.people import Person, collect_people
+from mfa_releases.extract.en.roles import INTERNATIONAL_BODIES, infer_organization
 from mfa_releases.extract.en.actors import commitment_actors
 from mfa_releases.extract.en.tokens import split_sentences
 
 
-INTERNATIONAL_BODIES = frozenset(
-    "UN OSCE EU CIS SCO CICA CSTO EAEU EEU NATO ASEAN OIC OECD IMF WTO WHO UNESCO UNICEF UNDP IAEA".split()
-)
+HOME_COUNTRY = "KZ"
 
 
 class EnglishExtractor:
@@ -41,8 +43,9 @@ class EnglishExtractor:
             facts.meetings.append(_meeting_fact(meeting, countries, text))
         for commitment in find_commitments(text, sentences, document.date):
             meeting_index = _meeting_of(commitment.sentence_index, meetings, sentences)
-            actors = commitment_actors(commitment, sentences, people,
-                                       meetings[meeting_index] if meeting_index is not None else None)
+            meeting_countries = [] if meeting_index is None else list(dict.fromkeys(
+                p.country for p in facts.meetings[meeting_index].participants if p.country))
+            actors = commitment_actors(commitment, sentences, people, meeting_countries)
             facts.commitments.append(CommitmentFact(
                 kind=commitment.kind,
                 actors=actors,
@@ -72,6 +75,18 @@ def _meeting_fact(meeting: Meeting, countries, text: str) -> MeetingFact:
     assigned = {p.index: p.country for p in meeting.participants if p.country}
     for person in meeting.participants:
         if person.index not in assigned:
+            code = _clause_country(person, set(assigned.values()), text)
+            if code:
+                assigned[person.index] = code
+    # The releases are about Kazakhstan's diplomacy: an unplaced subject in a text that names
+    # Kazakhstan is Kazakh, unless someone else in the meeting already is.
+    subject = meeting.participants[0]
+    if subject.index not in assigned and countries.get(HOME_COUNTRY) and HOME_COUNTRY not in assigned.values():
+        if not _serves_international_body(subject):
+            assigned[subject.index] = HOME_COUNTRY
+    # Then counterparts: the country the text names most, other than those already taken.
+    for person in reversed(meeting.participants):
+        if person.index not in assigned:
             guess = _guess_country(person, set(assigned.values()), countries)
             if guess:
                 assigned[person.index] = guess
@@ -83,8 +98,6 @@ def _meeting_fact(meeting: Meeting, countries, text: str) -> MeetingFact:
                        person.mentions[0])
         organization = person.organization
         if organization is None and role and country and not person.country:
-            from mfa_releases.extract.en.roles import infer_organization
-
             organization = infer_organization(role, country)
         participants.append(ParticipantFact(
             name=person.name,
@@ -107,10 +120,27 @@ def _meeting_fact(meeting: Meeting, countries, text: str) -> MeetingFact:
     )
 
 
+def _clause_country(person: Person, taken: set[str], text: str) -> str | None:
+    """"The Kazakh delegation was headed by A": the country named just before the person, in their clause."""
+    for mention in person.mentions:
+        clause_start = max(text.rfind(mark, 0, mention.start) for mark in (",", ";", ".", "\n"))
+        words = re.findall(r"[A-Z][\w’'.-]*", text[clause_start + 1:mention.start])
+        for word in reversed(words):
+            code = country_of(word.rstrip("’'s").rstrip("’'"))
+            if code and code not in taken and code != person.host:
+                return code
+    return None
+
+
+def _serves_international_body(person: Person) -> bool:
+    title_words = " ".join(m.title for m in person.mentions).replace("-", " ").split()
+    return any(word in INTERNATIONAL_BODIES for word in title_words) or any(
+        t.organization in INTERNATIONAL_BODIES for t in person.titles)
+
+
 def _guess_country(person: Person, taken: set[str], countries) -> str | None:
     """A person whose titles name no country serves the document's most-named other country."""
-    title_words = " ".join(m.title for m in person.mentions).replace("-", " ").split()
-    if any(word in INTERNATIONAL_BODIES for word in title_words):
+    if _serves_international_body(person):
         return None  # UN, OSCE, … officials serve no state
     excluded = taken | ({person.host} if person.host else set())
     for code, _count in countries.most_common():

@@ -20,17 +20,13 @@ BOTH_SIDES = re.compile(
 )
 
 
-def commitment_actors(commitment: Commitment, sentences: list[Sentence], people, meeting) -> list[str]:
-    """ISO codes of the committing states, in order of mention."""
+def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
+                      meeting_countries: list[str]) -> list[str]:
+    """ISO codes of the committing states, in order of mention (`meeting_countries`: the states of the
+    meeting the commitment belongs to)."""
     sentence = sentences[commitment.sentence_index]
     head = sentence.text[: commitment.trigger - sentence.start]
-    meeting_countries = []
-    if meeting is not None:
-        for person in meeting.participants:
-            code = person.country
-            if code and code not in meeting_countries:
-                meeting_countries.append(code)
-    if commitment.kind == "agreement" or BOTH_SIDES.search(head[-80:]):
+    if commitment.kind in ("agreement", "signed_document") or BOTH_SIDES.search(head[-80:]):
         if len(meeting_countries) >= 2:
             return meeting_countries
     actors: list[str] = []

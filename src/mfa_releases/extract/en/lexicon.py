@@ -70,7 +70,9 @@ NOT_NAME_WORDS = frozenset(
     affairs special envoy head leader lord gulf caspian sea aral lake river mountains city region
     province oblast district capital airport palace hall square street avenue united
     opening bilateral noting greeting multilateral sides parties interlocutors eurasian european asian
-    african arab nordic baltic latin parliaments countries nations states speakers leaders""".split()
+    african arab nordic baltic latin parliaments countries nations states speakers leaders
+    north south east west central board directors company corporation airlines air foundation association
+    chamber group holding bureau agency service secretariat""".split()
 ) | frozenset(WEEKDAYS)
 COUNTRY_ABBREVIATIONS_NOT_NAMES = frozenset({"us", "u.s.", "uk", "u.k.", "un", "eu", "prc", "uae", "usa"})
 

@@ -46,7 +46,8 @@ FUTURE_BEFORE = re.compile(
 GAP_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|and\s+(?:his|her|their)|,\s*(?:his|her))?\s*$", re.I)
 FIRST_GAP = re.compile(
     r"^\s*(?:(?:with|of|to|between|the|his|her|their|a|an|on|by|\d+|\w+\s+\d{1,2},?|\d{1,2}\s+\w+|"
-    r"participation|telephone|phone|,)\s*){0,8}$",
+    r"participation|telephone|phone|newly|appointed|new|outgoing|visiting|incoming|accredited|resident|"
+    r"designate|acting|former|current|,)\s*){0,8}$",
     re.I,
 )
 PLACE = re.compile(
@@ -230,9 +231,13 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
         subject_person = _resolve_subject(prefix, index, people, earlier)
     if not after and (len(before) + (subject_person is not None)) < 2:
         # "met with the heads of delegations. … A and B commended": the next sentence names them.
-        if verb in {"met", "meets"} and index + 1 < len(sentences):
+        # "Kazakhstan and Germany held consultations. The Kazakh delegation was headed by A, the German by B."
+        past = verb in {"met", "meets"} or re.match(r"(?i)held|had|conducted", match.group())
+        if past and index + 1 < len(sentences):
             following = people.mentions_by_sentence.get(index + 1, [])
-            after = [m for m in following if m.strong]
+            known = {people.person_of(m).index for m in before if people.person_of(m) is not None}
+            after = [m for m in following if m.strong and (people.person_of(m) is None
+                                                            or people.person_of(m).index not in known)]
     if not after and not before:
         return []
     subject = [adopt_weak(people, m) for m in before] or ([subject_person] if subject_person else [])
@@ -305,7 +310,7 @@ def _unique(persons: list[Person]) -> list[Person]:
 def _meeting_date(text: str, offset: int, release: dt.date) -> dt.date | None:
     for mention in find_dates(text, release):
         day = mention.as_date()
-        if day is not None and day < release and (release - day).days <= 31:
+        if day is not None and day < release and (release - day).days <= 120:
             return day
     return None
 

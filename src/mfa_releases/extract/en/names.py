@@ -168,15 +168,15 @@ def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Toke
             i -= 1
             end = i
             continue
-        if token.is_all_caps and len(token.text) > 3 and not country_of(token.text):
+        if token.is_all_caps and len(token.text) > 3 and not country_of(token.text) and lower not in TITLE_WORDS:
             break  # a dateline ("ASTANA. KAZINFORM –") is not part of a title
         if not token.is_capitalized and lower not in LOWERCASE_TITLE_WORDS and lower not in CONNECTORS:
             break  # lower-case verbs ("will chair the …") end the title
         if lower in TITLE_WORDS or lower in CONNECTORS or _is_country_like(token):
             i -= 1
             continue
-        if token.is_capitalized and not token.is_all_caps and lower not in NOT_NAME_WORDS - TITLE_WORDS:
-            i -= 1
+        if token.is_capitalized and not token.is_all_caps:
+            i -= 1  # part of a body's name ("Chairman of the Board of Directors of Air Astana")
             continue
         break
     title = tokens[i:end]

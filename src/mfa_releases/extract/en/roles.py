@@ -18,6 +18,10 @@ from mfa_releases.extract.en.tokens import Token
 
 # Roles that say nothing about the position itself; the person's other mentions decide.
 VAGUE_ROLES = frozenset({"counterpart", "diplomat", "leader", "head", "official", "side", "minister"})
+# International organisations: their officials serve no state, the body is their organization.
+INTERNATIONAL_BODIES = frozenset(
+    "UN OSCE EU CIS SCO CICA CSTO EAEU EEU NATO ASEAN OIC OECD IMF WTO WHO UNESCO UNICEF UNDP IAEA".split()
+)
 ORGANIZATION_HEADS = re.compile(r"\b(ministry|mfa|department|office|secretariat|embassy|agency)\b", re.I)
 
 # Short English names where pycountry's official one is not what releases say.
@@ -85,14 +89,31 @@ def parse_title(tokens: list[Token]) -> Title:
             for k in range(before, start):
                 keep[k] = False
     # "Ambassador at Large of the Kazakh Foreign Ministry": the body is the organization.
+    # A title the roles gazetteer knows as a whole ("Head of the Foreign Ministry") stays whole.
+    whole = " ".join(w for w, k in zip(words, keep) if k)
+    whole_role = _known_role(whole)
+    # "EU High Representative …", "… of the OSCE", "… of the Kazakh Foreign Ministry": the body.
+    if len(words) > 1 and words[0] in INTERNATIONAL_BODIES:
+        organization = words[0]
+        keep[0] = False
     for k in range(len(words) - 1, 0, -1):
         tail = " ".join(words[k + 1:])
-        if words[k].lower() == "of" and ORGANIZATION_HEADS.search(tail) and not re.search(r"\baffairs\b", tail, re.I):
-            organization = re.sub(r"^the\s+", "", tail)
+        body = re.sub(r"^the\s+", "", tail)
+        if words[k].lower() == "of" and (
+            ORGANIZATION_HEADS.search(tail) and not re.search(r"\baffairs\b", tail, re.I) or body in INTERNATIONAL_BODIES
+        ):
+            organization = body
             keep[k:] = [False] * (len(words) - k)
             break
-    role = normalize_role(" ".join(w for w, k in zip(words, keep) if k))
+    role = whole_role or normalize_role(" ".join(w for w, k in zip(words, keep) if k))
     return Title(role=role, country=country, host=host, organization=organization)
+
+
+def _known_role(text: str) -> str | None:
+    """The gazetteer's role for a whole title, or None when only its parts may be known."""
+    text = re.sub(r"^(?:the|his|her|their|its)\s+", "", " ".join(text.split()), flags=re.I)
+    normalized = normalized_role_part(text)
+    return normalized if normalized != text.lower() else None
 
 
 def normalize_role(text: str) -> str | None:
