@@ -25,25 +25,30 @@ from mfa_releases.extract.ru.dates_ru import find_dates
 from mfa_releases.extract.ru.roles import countries_in
 
 _FLAGS = re.I
+_DOCUMENT = r"(программ|протокол|меморандум|соглашени|договор|план\b|плана?\s|деклараци|заявлени|дорожн|конвенци|контракт|устав)"
 _TRIGGERS: list[tuple[str, re.Pattern]] = [
-    ("agreement", re.compile(r"\b(договорил(ись|ся|ась)|достигнут\w* договоренност\w*|достигли договоренност\w*|"
+    ("agreement", re.compile(r"\b(договорил(ись|ся|ась)|достигнут[аоы]?\s+договоренност\w*|достигли договоренност\w*|"
                              r"наметили|условились)", _FLAGS)),
     ("invitation", re.compile(r"\b(пригласил\w*|получил\w* (предложение|приглашение)|передал\w* приглашение)", _FLAGS)),
     ("invitation_future", re.compile(r"\bпо приглашению\b", _FLAGS)),
-    ("signed_document", re.compile(r"\b(подписали|подписал|подписала|(был|была|было|были)\s+подписаны?\w*|"
-                                   r"подписаны\b)", _FLAGS)),
+    ("signed_document", re.compile(r"\b(подписали|подписал|подписала|(был|была|было|были)\s+подписаны?|"
+                                   r"подписаны)\b", _FLAGS)),
     ("support", re.compile(r"\b(выразил\w* поддержку|оказ\w* поддержку|поддерживает|поддерживают|"
-                           r"поддержал\w*|поддержит|поддержат)", _FLAGS)),
-    ("planned_event", re.compile(r"\b(предстоящ\w+|запланирован\w*|планируется|планирует(ся)?|"
+                           r"поддержал\w*|поддержит|поддержат)\b", _FLAGS)),
+    ("planned_event", re.compile(r"\b(предстоящ\w+|запланирован\w*(?!\s+[а-яё]+ть(ся)?\b)|"
+                                 r"планируется(?!\s+[а-яё]+ть(ся)?\b)(?!,? что)|"
                                  r"состоится|состоятся|встрет(ит|ят)ся|посет(ит|ят)|прим(ет|ут) участие|"
                                  r"провед(ет|ут)|прибуд(ет|ут)|предусмотрен\w*|объявлен\w* годом|"
-                                 r"ожидается визит|намечен\w*)", _FLAGS)),
+                                 r"ожидается визит|намечен\w*|в преддверии|готовит(ся)? к|готовятся к)\b", _FLAGS)),
     ("intent", re.compile(r"\b(вед[её]тся работа|работа вед[её]тся|проводится работа|проводим\w+ работ\w*|"
-                          r"намерен\w*|намерени\w+|готов(ы|а)?\s+(?!к\b)[а-яё]+(ть|ться)\b|готов(ы|а)? <|"
+                          r"(проводятся|ведутся|проводится|вед[её]тся)\s+(\w+\s+)?(консультации|переговоры|работа|подготовка)|"
+                          r"намерен\w*|намерени\w+|готов(ы|а)?(?:\s+[^\s.;,]+){0,8}?\s+[а-яё]+(ть|ться)\b|готов(ы|а)? <|"
                           r"будет\s+(?!\w+ся\b)[а-яё]+(ть)\b|будут\s+(?!\w+ся\b)[а-яё]+(ть)\b|"
-                          r"продолжит|продолжат|подпишут|подпишет|готов(ят|ит)\b|готовящ\w+|"
+                          r"продолжит|продолжат|подпишут|подпишет|готов(ят|ит)\b(?! к)|готовящ\w+|"
                           r"план(ы|ами|ах)\s+(нашей|\w+ой)?\s*\w*\s*по\b|планами\b)", _FLAGS)),
 ]
+_LIST_OF_DOCUMENTS = re.compile(r",?\s+(?:а также|и)\s+(?=(?:[а-яё]+\s+){0,2}" + _DOCUMENT + ")", _FLAGS)
+_GENERIC_SIGNED = re.compile(r"\b(документ|документы|он|она|они)\s+$", _FLAGS)
 _COURTESY = re.compile(r"(благодар\w*|признательн\w*)[^.]{0,80}$", _FLAGS)
 _SUPPORT_COURTESY = re.compile(r"(за|в)\s+$|отметил\w*[^.]{0,40}$", _FLAGS)
 _CLAUSE_END = re.compile(r";|\.\s|[»\"”],?\s*[–—-]\s|,\s*[–—-]\s|,\s+(сказал|заявил|отметил|сообщил|написал|"
@@ -66,6 +71,8 @@ def _hits(ctx) -> list[Hit]:
     an = ctx.an
     hits: list[Hit] = []
     for index, sentence in enumerate(an.sentences):
+        if _is_headline(an, index):
+            continue
         text = an.text[sentence.start:sentence.stop]
         found = []
         for kind, pattern in _TRIGGERS:
@@ -73,6 +80,8 @@ def _hits(ctx) -> list[Hit]:
                 before = text[:match.start()]
                 if kind == "support" and (_SUPPORT_COURTESY.search(before) or _COURTESY.search(before)):
                     continue
+                if kind == "signed_document" and _GENERIC_SIGNED.search(before):
+                    continue  # «документ был подписан»: restates a document named elsewhere
                 if kind == "invitation_future":
                     if not re.search(r"\b(посетит|прибудет|состоится|будет|планируется)", text, _FLAGS):
                         continue
@@ -90,13 +99,36 @@ def _hits(ctx) -> list[Hit]:
         for k, (start, end, kind) in enumerate(merged):
             limit = merged[k + 1][0] if k + 1 < len(merged) else len(text)
             clause_end = _CLAUSE_END.search(text, end)
+            if kind == "signed_document":
+                clause_end = re.compile(r";|\.\s|,\s*[–—-]\s").search(text, end)
             stop = min(limit, clause_end.start() if clause_end else len(text))
             span_text = text[start:stop].rstrip(" ,.;:–—-«\"")
             if len(span_text) < 8:
                 continue
             clause_start = _clause_start(text, start, kind)
-            hits.append(Hit(kind, sentence.start + clause_start, sentence.start + start + len(span_text), index))
+            parts = [(clause_start, start + len(span_text))]
+            if kind == "signed_document":  # «подписаны Меморандум …, а также Программа …»: one per document
+                parts = []
+                cursor = clause_start
+                for split in _LIST_OF_DOCUMENTS.finditer(text, end, start + len(span_text)):
+                    parts.append((cursor, split.start()))
+                    cursor = split.end()
+                parts.append((cursor, start + len(span_text)))
+            for part_start, part_stop in parts:
+                hits.append(Hit(kind, sentence.start + part_start, sentence.start + part_stop, index))
     return hits
+
+
+def _is_headline(an, index: int) -> bool:
+    """The title line: a first paragraph of one sentence without final punctuation, followed by
+    the body (it restates the lead, where the commitment is annotated)."""
+    sentence = an.sentences[index]
+    if sentence.paragraph != an.sentences[0].paragraph or len(an.sentences) < 2:
+        return False
+    if any(s.paragraph == sentence.paragraph for s in an.sentences[index + 1:index + 2]):
+        return False
+    text = an.text[sentence.start:sentence.stop].rstrip()
+    return not text.endswith((".", "!", "?", "…", "»", '"')) and len(text) < 200
 
 
 def _clause_start(text: str, trigger: int, kind: str) -> int:
@@ -178,6 +210,11 @@ def _meeting_for(ctx, drafts, hit: Hit) -> int | None:
     return 0 if len(drafts) == 1 else None
 
 
+def _people_in(ctx, hit: Hit) -> set[int]:
+    return {ctx.person_of[i].index for i, m in ctx.in_sentence(hit.sentence)
+            if m.start >= hit.start and m.stop <= hit.stop}
+
+
 def _words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[а-яёa-z]{4,}", text.lower())}
 
@@ -188,14 +225,19 @@ def find_commitments(ctx, drafts) -> list[CommitmentFact]:
     hits = _hits(ctx)
     # the same undertaking stated twice (headline and body, lead and quote): keep the fuller one
     kept: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: -(h.stop - h.start)):
+    for hit in hits:
         words = _words(an.text[hit.start:hit.stop])
+        people = _people_in(ctx, hit)
         duplicate = False
         for other in kept:
             if other.kind != hit.kind:
                 continue
             other_words = _words(an.text[other.start:other.stop])
-            if words and len(words & other_words) / len(words) >= 0.6:
+            smaller = min(len(words), len(other_words))
+            if smaller and len(words & other_words) / smaller >= 0.6:
+                duplicate = True
+                break
+            if hit.kind == "planned_event" and len(people) >= 2 and people == _people_in(ctx, other):
                 duplicate = True
                 break
         if not duplicate:
@@ -212,6 +254,10 @@ def find_commitments(ctx, drafts) -> list[CommitmentFact]:
         due = None
         if hit.kind in _DUE_KINDS:
             phrases = find_dates(an.text[hit.start:hit.stop], ctx.release)
+            if not phrases:
+                sentence = an.sentences[hit.sentence]
+                before = an.text[sentence.start:hit.start]
+                phrases = find_dates(before, ctx.release)[-1:]
             if phrases:
                 due = phrases[0].due
         facts.append(
