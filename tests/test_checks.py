@@ -139,6 +139,12 @@ BROKEN = [
      lambda r: write(r, "seeds/releases/kz-mfa/2026-03-13-bakaev.txt", OWN_RELEASE)),
     ("release_duplicate", "error", "exact copy of the seed under another name",
      lambda r: write(r, "seeds/releases/kz-mfa/2026-02-05-washington-meetings.txt", seed_text(r))),
+    ("release_duplicate", "warning", "seed re-edited in several places",
+     lambda r: write(r, "seeds/releases/kz-mfa/2026-02-05-washington-meetings.txt",
+                     seed_text(r).replace("Стороны обсудили", "Собеседники обсудили")
+                     .replace("Глава внешнеполитического ведомства Казахстана", "Министр")
+                     .replace("Сенатор Стив Дэйнс в свою очередь", "Стив Дэйнс")
+                     .replace("положительно оценили", "высоко оценили"))),
     ("release_duplicate", "error", "seed re-published with a new photo credit and two words changed",
      lambda r: write(r, "seeds/releases/kz-mfa/2026-02-05-washington-meetings.txt",
                      seed_text(r).replace("Фото: МИД", "Фото: пресс-служба")
@@ -229,6 +235,7 @@ def test_hints_say_how_to_fix(repo):
                                                     "Ермеком Кошербаевым")))
     [nominative] = [f for f in findings if f.rule == "annotation_nominative"]
     assert "'Ермек Кошербаев'" in nominative.hint
+    assert "Брайан Маст" not in nominative.hint
 
 
 # --------------------------------------------------------------------------------------------------
@@ -361,3 +368,12 @@ def test_nominative_rule_on_name_tokens(token, flagged):
 
     problem = case_problem(token)
     assert (problem[1] if problem else None) == flagged
+
+
+def test_tokens_of_a_name_agree_in_case():
+    from mfa_releases.checks.rules.annotation_nominative import name_problems
+
+    # «Мастом» alone gets a guessed nominative reading; beside «Брайаном» it is instrumental too.
+    assert name_problems(["Брайаном", "Мастом"]) == {"Брайаном": ("instrumental", "Брайан"),
+                                                     "Мастом": ("instrumental", "Маст")}
+    assert name_problems(["Брайан", "Маст"]) == {}

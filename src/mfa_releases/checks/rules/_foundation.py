@@ -27,7 +27,7 @@ def report_owned(error: ReleaseError | None, report: Reporter) -> bool:
     """Report `error` if it belongs to `report`'s rule (unknown foundation rules go to release_header)."""
     if error is None or OWNER.get(error.rule, "release_header") != report.rule_id:
         return False
-    report.error(error.line, _sentence(error.message), error.hint or "see CONTRIBUTING.md")
+    report.error(error.line, sentence(error.message), sentence(error.hint or "see CONTRIBUTING.md"))
     return True
 
 
@@ -57,11 +57,15 @@ def report_owned_annotation(errors: list[ReleaseError], report: Reporter) -> boo
     reported = False
     for error in errors:
         if ANNOTATION_OWNER.get(error.rule, "annotation_schema") == report.rule_id:
-            report.error(error.line, _sentence(error.message), error.hint or "see the annotation guide")
+            report.error(error.line, sentence(error.message), sentence(error.hint or "see the annotation guide"))
             reported = True
     return reported
 
 
-def _sentence(text: str) -> str:
-    text = text.rstrip(".")
-    return (text[:1].upper() + text[1:] + ".") if text else text
+def sentence(text: str) -> str:
+    """The foundation writes fragments ("re-save it as UTF-8"); findings read as sentences."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", ")", "»")) else text + "."

@@ -17,6 +17,7 @@ CASE_NAMES = {"gent": "genitive", "datv": "dative", "accs": "accusative", "ablt"
               "loct": "prepositional", "voct": "vocative", "gen2": "genitive", "acc2": "accusative",
               "loc2": "locative"}
 _CYRILLIC_NAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*$")
+# Endings of the instrumental (and, for -ой/-ей, the other oblique cases of feminine names).
 _OBLIQUE_ENDING = re.compile(r"(?:ом|ем|ём|ым|им|ой|ей)$")
 
 
@@ -54,7 +55,7 @@ def case_problem(token: str) -> tuple[str, str] | None:
         inflected = best.inflect({"nomn"})
         nominative = inflected.word.capitalize() if inflected else token
     else:  # an unknown surname: undo the ending rather than trust the guesser's lemma
-        nominative = token[:-2] + ("а" if token.endswith(("ой", "ей")) else "")
+        nominative = _strip_ending(token)
     return CASE_NAMES.get(best.tag.case, str(best.tag.case)), nominative
 
 
@@ -67,15 +68,33 @@ def check(target, ctx, report):
     for m, meeting in enumerate(annotation["meetings"]):
         for p, person in enumerate(meeting["participants"]):
             name = person["name"]
-            fixed, problems = [], []
-            for token in name.split():
-                problem = case_problem(token) if _CYRILLIC_NAME.match(token) else None
-                if problem:
-                    problems.append(f"{token!r} ({problem[0]})")
-                    fixed.append(problem[1])
-                else:
-                    fixed.append(token)
+            problems = name_problems(name.split())
             if problems:
+                listed = ", ".join(f"{token!r} ({case})" for token, (case, _) in problems.items())
+                fixed = " ".join(problems[t][1] if t in problems else t for t in name.split())
                 report.warning(annotation.line_of("meetings", m, "participants", p, "name"),
-                               f"Participant name {name!r} is not in the nominative: {', '.join(problems)}.",
-                               f"Write the name in the nominative case (morphology suggests {' '.join(fixed)!r}).")
+                               f"Participant name {name!r} is not in the nominative: {listed}.",
+                               f"Write the name in the nominative case (morphology suggests {fixed!r}).")
+
+
+def name_problems(tokens: list[str]) -> dict[str, tuple[str, str]]:
+    """token → (case, nominative) for the tokens of one name that are not nominative.
+
+    The tokens of a name agree in case, so once one is surely instrumental («Брайаном»), a sibling
+    with an instrumental ending («Мастом») is too, even where the guesser for unknown surnames
+    offered a nominative reading.
+    """
+    problems = {}
+    for token in tokens:
+        problem = case_problem(token) if _CYRILLIC_NAME.match(token) else None
+        if problem:
+            problems[token] = problem
+    if any(case == "instrumental" for case, _ in problems.values()):
+        for token in tokens:
+            if token not in problems and _CYRILLIC_NAME.match(token) and _OBLIQUE_ENDING.search(token):
+                problems[token] = ("instrumental", _strip_ending(token))
+    return problems
+
+
+def _strip_ending(token: str) -> str:
+    return token[:-2] + ("а" if token.endswith(("ой", "ей")) else "")

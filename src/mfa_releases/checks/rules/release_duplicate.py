@@ -18,9 +18,10 @@ import numpy as np
 from mfa_releases.checks.base import rule
 
 SHINGLE_WORDS = 5
-NEAR_DUPLICATE = 0.8  # Jaccard similarity of shingle sets from which two releases count as one
+NEAR_DUPLICATE = 0.9  # Jaccard similarity of shingle sets from which two releases count as one (error)
+SIMILAR = 0.7  # from here a pair is worth a second look (warning): a re-edited release, or a reused template
 N_PERMUTATIONS = 128
-BANDS, ROWS = 32, 4  # 32 × 4 = 128; candidates from about (1/32) ** (1/4) ≈ 0.42 similarity
+BANDS, ROWS = 32, 4  # 32 × 4 = 128; candidates from about (1/32) ** (1/4) ≈ 0.42 similarity, far below SIMILAR
 _PRIME = (1 << 31) - 1
 _rng = np.random.default_rng(20260205)  # fixed: signatures and so results never vary between runs
 _A = _rng.integers(1, _PRIME, N_PERMUTATIONS, dtype=np.int64)
@@ -66,7 +67,7 @@ class DuplicateIndex:
                 self.buckets[(band, signature[band * ROWS:(band + 1) * ROWS].tobytes())].append(path)
 
     def twins(self, path: Path) -> list[tuple[Path, float]]:
-        """Other releases at or above NEAR_DUPLICATE similarity, most similar first (1.0 = same text)."""
+        """Other releases at or above SIMILAR similarity, most similar first (1.0 = same text)."""
         signature = self.signatures[path]
         candidates = set()
         for band in range(BANDS):
@@ -76,7 +77,7 @@ class DuplicateIndex:
         for other in candidates:
             similarity = 1.0 if self.texts[other] == self.texts[path] else jaccard(
                 self.shingles[path], self.shingles[other])
-            if similarity >= NEAR_DUPLICATE:
+            if similarity >= SIMILAR:
                 found.append((other, similarity))
         return sorted(found, key=lambda pair: (-pair[1], str(pair[0])))
 
@@ -89,18 +90,22 @@ def _index(ctx) -> DuplicateIndex:
 
 
 @rule("release_duplicate", "release", f"No other release has the same text or {NEAR_DUPLICATE:.0%}+ of the "
-      f"same word {SHINGLE_WORDS}-grams.", needs=("release",))
+      f"same word {SHINGLE_WORDS}-grams (warns from {SIMILAR:.0%}).", needs=("release",))
 def check(target, ctx, report):
     for twin, similarity in _index(ctx).twins(target.path):
         # Two files being checked together are one problem: report it on the later one only.
         if twin in ctx.target_releases and str(twin) > str(target.path):
             continue
         twin_name = ctx.display(twin)
+        shared = f"{similarity:.0%} of their word {SHINGLE_WORDS}-grams are shared"
         if similarity == 1.0:
             report.error(1, f"This release has the same text as {twin_name}.",
                          f"Delete this file: the release is already in the dataset as {twin_name}.")
+        elif similarity >= NEAR_DUPLICATE:
+            report.error(1, f"This release is a near-duplicate of {twin_name} ({shared}).",
+                         f"Keep one file: if this is the same release re-published or corrected, put the better "
+                         f"text in {twin_name} and delete this file.")
         else:
-            report.error(1, f"This release is a near-duplicate of {twin_name} ({similarity:.0%} of their word "
-                            f"{SHINGLE_WORDS}-grams are shared).",
-                         f"If it is the same release re-published, keep one file (correct {twin_name} if this "
-                         "one is better); if it is really a different release, say so in the pull request.")
+            report.warning(1, f"This release is very similar to {twin_name} ({shared}).",
+                           "Check that it is a different release (not the same one edited); if it is the same, "
+                           "keep one file.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mfa_releases.checks.base import rule
+from mfa_releases.checks.rules._foundation import sentence
 from mfa_releases.checks.yamlfile import YamlSyntaxError, duplicate_keys
 from mfa_releases.errors import ReleaseError
 from mfa_releases.sources import load_sources
@@ -22,5 +23,5 @@ def check(target, ctx, report):
     try:
         load_sources(target.path)
     except ReleaseError as error:
-        message = error.message[:1].upper() + error.message[1:].rstrip(".") + "."
-        report.error(error.line, message, error.hint or "see the comment at the top of seeds/sources.yaml")
+        report.error(error.line, sentence(error.message),
+                     sentence(error.hint or "see the comment at the top of seeds/sources.yaml"))
