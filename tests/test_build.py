@@ -190,3 +190,11 @@ def test_temporary_files_of_a_killed_build_are_cleaned_up(cli, dataset, tmp_path
     (out / ".documents.x1y2.parquet.tmp").write_bytes(b"half a file")
     assert _build(cli, dataset, out).exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == [f"{name}.parquet" for name in sorted(TABLES)]
+
+
+def test_bad_sources_file_fails_the_build_with_its_line(cli, dataset, tmp_path):
+    (dataset / "sources.yaml").write_text("- id: kz-mfa\n  name: x\n", encoding="utf-8")
+    result = _build(cli, dataset, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "sources.yaml:1: [sources] source 'kz-mfa' lacks country, homepage, language, licence" in result.stderr
+    assert not (tmp_path / "out").exists()
