@@ -115,10 +115,13 @@ def find_commitments(document_text: str, sentences: list[Sentence], release: dt.
 def _noun_phrase_end(text: str, position: int) -> int:
     """End of a named event's noun phrase: words that continue it, up to a verb or clause break."""
     end = position
+    previous = ""
     for match in re.finditer(r"\S+", text[position:]):
         word = match.group().rstrip(",.;:!?\"”»")
-        if not word or not NP_WORDS.match(word) and not (word[:1].isupper()):
+        possessed = previous.endswith(("’s", "'s"))  # "Uzbekistan’s chairmanship"
+        if not word or not NP_WORDS.match(word) and not word[:1].isupper() and not possessed:
             break
+        previous = word
         end = position + match.start() + len(word)
         if match.group() != word:
             break  # punctuation closes the phrase
@@ -132,9 +135,12 @@ def _names_before(text: str, start: int, position: int) -> bool:
 
 
 def _through_first_date(text: str, position: int, end: int, release: dt.date) -> int:
-    """A planned event's evidence ends with its date ("will pay a visit … on October 8-9")."""
+    """A planned event's evidence ends with its date ("will pay a visit … on October 8-9"), which may
+    lie past a list's ", and" but not past the sentence's next clause."""
+    limit = re.compile(r"[;!?]|\.\s|\s+as\s+well\s+as\b|,\s+(?:while|which|whereas|but)\b").search(text, position)
+    reach = max(end, limit.start() if limit else len(text))
     for mention in find_dates(text, release):
-        if position <= mention.start < end:
+        if position <= mention.start < reach:
             return mention.end
     return end
 
@@ -156,7 +162,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _due(text: str, start: int, end: int, kind: str, anchor: str, release: dt.date) -> str | None:
     """The date inside the evidence; for a named event, else the sentence's date before it."""
-    dates = [d for d in find_dates(text, release) if not _is_relative_day(text, d)]
+    # A due date lies ahead: dates before the release tell when something happened, not when it is due.
+    dates = [d for d in find_dates(text, release) if not _is_relative_day(text, d) and not _past(d, release)]
     inside = [d for d in dates if start <= d.start < end]
     if inside:
         return inside[0].due()
@@ -165,6 +172,11 @@ def _due(text: str, start: int, end: int, kind: str, anchor: str, release: dt.da
         if before:
             return before[-1].due()
     return None
+
+
+def _past(mention, release: dt.date) -> bool:
+    parts = (mention.year, mention.month or 12, mention.day or 31)
+    return parts < (release.year, release.month, release.day)
 
 
 def _is_relative_day(text: str, mention) -> bool:
@@ -182,10 +194,13 @@ def _dedupe(found: list[Commitment], text: str) -> list[Commitment]:
         words = _content_words(text[item.start:item.end])
         if any(k.kind == item.kind and _similar(words, _content_words(text[k.start:k.end])) for k in kept):
             continue
+        if any(k.kind == item.kind for k in kept) and FIRST_PERSON.search(text[max(0, item.trigger - 20):item.trigger]):
+            continue  # "I invite you to visit …" quoting the invitation the lead reported
         kept.append(item)
     return kept
 
 
+FIRST_PERSON = re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}$", re.I)
 _STOP = frozenset("""the a an of to in on at by for with and or that this it is are was were be been will would
     which their its his her our we they both two sides parties also further""".split())
 

@@ -75,6 +75,10 @@ PLACE_AS_ADJECTIVE = re.compile(
     r"\s+(?:format|process|platform|declaration|agreements?|group|initiative|talks|summit|forum|club|office|"
     r"international|meeting|dialogue|consensus|principles|accords?)\b"
 )
+SIDES = re.compile(r"\W*(?:the\s+(?:sides|parties|interlocutors|officials|two\s+sides|two\s+officials|"
+                   r"speakers|ministers|diplomats|leaders))\s+(?:also\s+)?[a-z]+ed\b", re.I)
+DIRECT_VERBS = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:officially\s+|personally\s+)?(?:invited|thanked|"
+                          r"congratulated|briefed|informed|handed|presented|conveyed|greeted|welcomed)\b", re.I)
 ARRIVED = re.compile(
     r"\barrived\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2})"
 )
@@ -197,9 +201,30 @@ def find_meetings(sentences: list[Sentence], people: People, release: dt.date, t
                 if created:
                     consumed.add(match.span())
                     meetings.extend(created)
-    meetings = _merge(meetings)
+    meetings = [m for m in _merge(meetings) if len({p.index for p in m.participants}) >= 2]
+    if not meetings:
+        meetings = _implied_meeting(sentences, people)
     _fill_places(meetings, sentences, release)
-    return [m for m in meetings if len({p.index for p in m.participants}) >= 2]
+    return meetings
+
+
+def _implied_meeting(sentences: list[Sentence], people: People) -> list[Meeting]:
+    """"A invited B to …" / "A briefed B" and then "The sides discussed …": A and B met, though no
+    meeting word says so."""
+    if not any(SIDES.match(sentence.text) for sentence in sentences):
+        return []
+    for index, sentence in enumerate(sentences[:3]):
+        mentions = [m for m in people.mentions_by_sentence.get(index, []) if m.strong]
+        for first, second in zip(mentions, mentions[1:]):
+            between = sentence.text[first.end - sentence.start: second.start - sentence.start]
+            a, b = people.person_of(first), people.person_of(second)
+            if a is None or b is None or a.index == b.index or not DIRECT_VERBS.search(between):
+                continue
+            if a.country and b.country and a.country == b.country:
+                continue
+            return [Meeting(kind="meeting", sentence=sentence, participants=[a, b],
+                            evidence_start=sentence.start, evidence_end=sentence.end)]
+    return []
 
 
 def _meeting_at(sentence, index, match, mentions, people, sentences, release, earlier) -> list[Meeting]:
