@@ -198,18 +198,18 @@ class ReleaseDiff:
     def to_markdown(self, max_ids: int = 10) -> str:
         """The changelog entry: one line per table with counts, then the first ids and schema changes."""
         if self.old_version is None:
-            lines = ["First release."]
-            lines += [f"- `{t.table}`: {t.rows_after} rows" for t in self.tables.values()]
+            lines = ["First release.", ""]
+            lines += [f"- `{t.table}`: {_rows(t.rows_after)}" for t in self.tables.values()]
             return "\n".join(lines)
         if self.is_empty:
             return f"No data changes since {self.old_version}."
         lines = [f"Changes since {self.old_version} ({self.bump or 'no'} bump):", ""]
         for t in self.tables.values():
             if t.is_empty:
-                lines.append(f"- `{t.table}`: unchanged ({t.rows_after} rows)")
+                lines.append(f"- `{t.table}`: unchanged ({_rows(t.rows_after)})")
                 continue
             lines.append(
-                f"- `{t.table}`: {t.rows_before} → {t.rows_after} rows; "
+                f"- `{t.table}`: {t.rows_before} → {_rows(t.rows_after)}; "
                 f"+{len(t.added)} added, -{len(t.removed)} removed, ~{len(t.changed)} changed"
             )
             for change in t.schema_changes:
@@ -220,6 +220,10 @@ class ReleaseDiff:
                     more = f" and {len(ids) - max_ids} more" if len(ids) > max_ids else ""
                     lines.append(f"  - {label}: {shown}{more}")
         return "\n".join(lines)
+
+
+def _rows(n: int) -> str:
+    return f"{n} row" if n == 1 else f"{n} rows"
 
 
 def diff_tables(old: pa.Table | None, new: pa.Table | None, name: str) -> TableDiff:
