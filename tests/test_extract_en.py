@@ -92,6 +92,46 @@ MEETING_CASES = [
         "Kazakh Foreign Minister Erlan Sadykov will meet with Italian Foreign Minister Marco Rossi next week.",
         [],
     ),
+    (  # a participle or a noun with the counterpart first
+        "During the meeting with Kazakh Foreign Minister Erlan Sadykov, Italian Foreign Minister Marco Rossi "
+        "praised the reforms.",
+        [("meeting", ["Erlan Sadykov", "Marco Rossi"])],
+    ),
+    (  # "the meeting of A with B"
+        "The ministry reported on the meeting of Foreign Minister Erlan Sadykov with Greek Foreign Minister "
+        "Nikos Papas.",
+        [("meeting", ["Erlan Sadykov", "Nikos Papas"])],
+    ),
+    (  # "meetings between A and B" in two cities: two encounters
+        "The sides recalled the meetings between the Presidents Kassym-Jomart Tokayev and Ilham Aliyev in "
+        "Baku and in Astana.",
+        [("meeting", ["Kassym-Jomart Tokayev", "Ilham Aliyev"]), ("meeting", ["Kassym-Jomart Tokayev", "Ilham Aliyev"])],
+    ),
+    (  # heads of delegation named in the next sentence
+        "Kazakhstan and Germany held political consultations in Berlin. The Kazakh delegation was headed by "
+        "Deputy Foreign Minister Alan Bek, the German side by State Secretary Eva Braun.",
+        [("consultations", ["Alan Bek", "Eva Braun"])],
+    ),
+    (  # a delegation led by two people: one joint meeting
+        "President Kassym-Jomart Tokayev received a delegation of the U.S. Congress led by Senator Tom Hill and "
+        "Congressman Bob Reed.",
+        [("meeting", ["Kassym-Jomart Tokayev", "Tom Hill", "Bob Reed"])],
+    ),
+    (  # no meeting word, but an invitation in person and "the sides"
+        "Speaker of the Majilis Yerlan Koshanov invited Speaker of the Parliament of Malta Anna Borg to attend the "
+        "forum.\n\nThe sides discussed inter-parliamentary ties.",
+        [("meeting", ["Yerlan Koshanov", "Anna Borg"])],
+    ),
+    (  # particles inside names; Vice is a title word
+        "Kazakh Foreign Minister Erlan Sadykov met with the Vice President of the European Commission "
+        "Ursula von der Leyen.",
+        [("meeting", ["Erlan Sadykov", "Ursula von der Leyen"])],
+    ),
+    (  # a briefing or a speech is no meeting
+        "Official Representative of the Ministry of Foreign Affairs Aibek Smadi held a briefing. "
+        "Foreign Minister Erlan Sadykov took part in a conference attended by President of Finland Ari Lahti.",
+        [],
+    ),
     (  # the subject named only by title in the sentence is the person named before
         "Kazakh Foreign Minister Erlan Sadykov arrived in Rome.\n\n"
         "The Minister also met with Italian Foreign Minister Marco Rossi.",
@@ -128,6 +168,20 @@ PARTICIPANT_CASES = [
      "Bakhtiyor Saidov", "minister of foreign affairs", "UZ"),
     ("Kazakh Senate Speaker Maulen Ashim met with Ambassador to Kazakhstan Helen Ward. "
      "They discussed ties between Kazakhstan and Canada.", "Helen Ward", "ambassador", "CA"),
+    # the country of the clause ("the German side by …"); international officials serve no state
+    ("Kazakhstan and Germany held political consultations in Berlin. The Kazakh delegation was headed by "
+     "Deputy Foreign Minister Alan Bek, the German side by State Secretary Eva Braun.", "Eva Braun",
+     "state secretary", "DE"),
+    ("Kazakhstan and Germany held political consultations in Berlin. The Kazakh delegation was headed by "
+     "Deputy Foreign Minister Alan Bek, the German side by State Secretary Eva Braun.", "Alan Bek",
+     "deputy minister of foreign affairs", "KZ"),
+    ("The Minister of Foreign Affairs of Kazakhstan, Mr. Erlan Sadykov, met with the Secretary General of the "
+     "OSCE, Ms. Anna Weber, in Vienna.", "Anna Weber", "secretary general", None),
+    ("Head of the Kazakh Foreign Ministry Erlan Sadykov held talks with Foreign Minister of Türkiye Ali Demir.",
+     "Erlan Sadykov", "minister of foreign affairs", "KZ"),
+    ("Mr. TAKEDA Ken, State Minister for Foreign Affairs of Japan, held a meeting with H.E. Mr. Roman ISPANOV, "
+     "Deputy Minister of Foreign Affairs of the Republic of Kazakhstan.", "Roman Ispanov",
+     "deputy minister of foreign affairs", "KZ"),
 ]
 
 
@@ -159,6 +213,12 @@ PLACE_AND_DATE_CASES = [
      None, None, None),  # the release date itself stays null
     ("Yesterday, Kazakh Foreign Minister Erlan Sadykov met with Italian Foreign Minister Marco Rossi during "
      "his visit to Germany.", None, "DE", dt.date(2026, 3, 11)),
+    # the place of the event the release opens with; calls have no place
+    ("Kazakh Deputy Foreign Minister Alan Bek took part in the conference on Syria held in Geneva.\n\n"
+     "On its sidelines, he met with Italian Deputy Foreign Minister Marco Rossi.", "Geneva", "CH", None),
+    ("Kazakh Foreign Minister Erlan Sadykov, who arrived in Paris, spoke by phone with Italian Foreign Minister "
+     "Marco Rossi.", None, None, None),
+    ("US Secretary of State John Page hosted Kazakh Foreign Minister Erlan Sadykov.", None, "US", None),
 ]
 
 
@@ -193,6 +253,15 @@ COMMITMENT_CASES = [
     ("The sides noted the importance of the strategic partnership and expressed hope for closer ties.", []),
     ("The ministers discussed the upcoming high-level events.", []),
     ("The minister thanked for the invitation to visit Rome.", []),
+    ("The sides expressed hope that the next meeting would take place in Astana.", []),
+    ("The ministers signed a Plan of Consultations for 2026-2027.",
+     [("signed_document", None, "signed a Plan of Consultations")]),
+    ("The Vietnamese side supported Kazakhstan's bid for membership in the UN Security Council.",
+     [("support", None, "supported Kazakhstan's bid")]),
+    ("The leaders agreed to meet in St. Petersburg in December.",
+     [("agreement", "2026-12", "agreed to meet in St. Petersburg in December")]),
+    ("The minister will visit Germany, Italy, and Spain from Apr.20 to Apr.24.",
+     [("planned_event", "2026-04-20", "will visit Germany, Italy, and Spain from Apr.20")]),
 ]
 
 

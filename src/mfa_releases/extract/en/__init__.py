@@ -40,7 +40,7 @@ class EnglishExtractor:
         countries = country_mentions(text)
         facts = Facts()
         for meeting in meetings:
-            facts.meetings.append(_meeting_fact(meeting, countries, text))
+            facts.meetings.append(_meeting_fact(meeting, countries, text, sentences))
         for commitment in find_commitments(text, sentences, document.date):
             meeting_index = _meeting_of(commitment.sentence_index, meetings, sentences)
             meeting_countries = [] if meeting_index is None else list(dict.fromkeys(
@@ -70,12 +70,13 @@ def _meeting_of(sentence_index: int, meetings: list[Meeting], sentences) -> int 
     return best
 
 
-def _meeting_fact(meeting: Meeting, countries, text: str) -> MeetingFact:
+def _meeting_fact(meeting: Meeting, countries, text: str, sentences) -> MeetingFact:
     participants = []
     assigned = {p.index: p.country for p in meeting.participants if p.country}
     for person in meeting.participants:
         if person.index not in assigned:
-            code = _clause_country(person, set(assigned.values()), text)
+            others = {assigned[p.index] for p in meeting.participants if p.index in assigned and p.country}
+            code = _clause_country(person, others, text, sentences)
             if code:
                 assigned[person.index] = code
     # The releases are about Kazakhstan's diplomacy: an unplaced subject in a text that names
@@ -120,13 +121,16 @@ def _meeting_fact(meeting: Meeting, countries, text: str) -> MeetingFact:
     )
 
 
-def _clause_country(person: Person, taken: set[str], text: str) -> str | None:
-    """"The Kazakh delegation was headed by A": the country named just before the person, in their clause."""
+def _clause_country(person: Person, taken: set[str], text: str, sentences) -> str | None:
+    """"The Kazakh delegation was headed by A", "a delegation of the U.S. Congress led by A": the country
+    named just before the person, in their clause (another participant's own country excepted)."""
     for mention in person.mentions:
-        clause_start = max(text.rfind(mark, 0, mention.start) for mark in (",", ";", ".", "\n"))
-        words = re.findall(r"[A-Z][\w’'.-]*", text[clause_start + 1:mention.start])
+        sentence_start = sentences[mention.sentence_index].start if mention.sentence_index >= 0 else 0
+        clause_start = max([sentence_start] + [text.rfind(mark, sentence_start, mention.start) + 1
+                                               for mark in (",", ";", "\n")])
+        words = re.findall(r"[A-Z][\w’'.-]*", text[clause_start:mention.start])
         for word in reversed(words):
-            code = country_of(word.rstrip("’'s").rstrip("’'"))
+            code = country_of(re.sub(r"[’']s$", "", word))
             if code and code not in taken and code != person.host:
                 return code
     return None

@@ -20,6 +20,9 @@ BOTH_SIDES = re.compile(
 )
 
 
+SUBJECT_ANAPHOR = re.compile(r"(?:^|[,;]\s*)(?:he|she|the\s+(?:[a-z]+\s+)?(?:minister|diplomat|president|head|ambassador))\b", re.I)
+
+
 def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
                       meeting_countries: list[str]) -> list[str]:
     """ISO codes of the committing states, in order of mention (`meeting_countries`: the states of the
@@ -42,4 +45,6 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
                 actors.append(code)
     if not actors and commitment.kind in ("agreement", "signed_document", "intent"):
         return meeting_countries
+    if not actors and SUBJECT_ANAPHOR.search(head) and meeting_countries:
+        return meeting_countries[:1]  # "He invited …": the meeting's subject
     return actors[-2:] if commitment.kind == "agreement" else actors[-1:]

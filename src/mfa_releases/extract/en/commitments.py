@@ -39,6 +39,8 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("signed_document", re.compile(r"\b(?:agreements?|memorand\w*|protocols?|declarations?|documents?|roadmaps?)\s+(?:were|was|have\s+been|has\s+been)\s+signed\b", re.I), "clause"),
     ("support", re.compile(r"\b(?:expressed|reaffirmed|reiterated|confirmed|pledged|voiced)\s+(?:its|his|her|their|full|strong|firm)?\s*support\b", re.I), "clause"),
     ("support", re.compile(r"\b(?:continued?|continues|will\s+continue)\s+to\s+support\b|\bwill\s+support\b|\bsupports\s+(?:the|kazakhstan)", re.I), "clause"),
+    ("support", re.compile(r"\b(?:supported|supports|backed|backs|endorsed)\b(?=[^.;]{0,60}?\b(?:bid|candidacy|candidature|"
+                           r"initiatives?|proposals?|application|accession|membership|nomination|idea)\b)", re.I), "clause"),
     ("support", re.compile(r"\breadiness\s+to\s+(?:continue\s+)?(?:its\s+)?(?:full\s+)?(?:assistance|support|assist|support)\b|\bcontinue\s+its\s+(?:full\s+)?assistance\b", re.I), "trigger"),
     ("intent", re.compile(r"\b(?:intends?|intended|intention|intentions)\s+to\b", re.I), "clause"),
     ("intent", re.compile(r"\b(?:is|are)\s+working\s+(?:on|to)\b|\bwork\s+(?:is|was)\s+(?:ongoing|underway|under\s+way|being\s+carried\s+out|being\s+done)\b|\bthe\s+work\s+on\b", re.I), "clause"),

@@ -37,7 +37,8 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     official spokesman's emergency situations digital transport labour labor ecology natural resources
     science higher information social protection tourism sports sport water internal domestic external
     republic people's strategic planning reforms integration commerce treasury homeland hon honourable
-    honorable under lord baroness for d'affaires""".split()
+    honorable under lord baroness for d'affaires vice co-chair co-chairman minister-counsellor
+    minister-counselor attache attaché counsellor counselor secretary-general's deputy-head""".split()
 )
 CONNECTORS = frozenset({"of", "for", "the", "and", "at", "to", "on", "in", "–", "-", "—", "&", "'s", "’s"})
 NAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "le", "la", "du", "dos"})

@@ -30,8 +30,8 @@ TRIGGERS = [
         re.I,
     ),
     re.compile(r"\b(?P<also>also\s+|separately\s+)?(?P<verb>met|meets|meeting)\b(?!\s+(?:of|was|will|is|room|point))", re.I),
-    re.compile(r"\b(?P<verb>spoke|talked|spoken)\s+(?:on|by|over)\s+the\s+(?:tele)?phone\b", re.I),
-    re.compile(r"\b(?P<verb>received|receives|hosted|hosts)\b(?!\s+(?:an?\b|the\s+(?:letter|message|invitation|award|prize)))", re.I),
+    re.compile(r"\b(?P<verb>spoke|speaks|talked|talks|spoken)\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone\b", re.I),
+    re.compile(r"\b(?P<verb>received|receives|hosted|hosts)\b(?!\s+(?:the\s+)?(?:letter|message|invitation|award|prize|credentials))", re.I),
     re.compile(
         r"\b(?P<noun>meetings?|talks|negotiations|(?:telephone|phone)\s+(?:conversation|talks?|call)|"
         r"(?:political\s+|consular\s+|inter-ministerial\s+)?consultations|videoconference|video\s+conference)\b",
@@ -247,7 +247,7 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
     if verb in {"received", "receives", "hosted", "hosts"} and not after:
         return []
     between = bool(re.match(r"\s*between\b", text[match.end():]))
-    if not before and after and verb in {"meeting", "meets", "met"} and not between:
+    if not before and after and (verb in {"meeting", "meets", "met"} or noun) and not between:
         # "While meeting Blinken, Tokayev said": the subject comes after the counterpart.
         rest = [m for m in mentions if m.start >= after[-1].end]
         before = rest[:1]

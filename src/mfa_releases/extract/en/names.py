@@ -117,9 +117,15 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
         while j < len(tokens):
             if _is_name_token(tokens[j], _next(tokens, j)) and tokens[j].start - tokens[j - 1].end <= 1:
                 j += 1
-            elif (tokens[j].lower in NAME_PARTICLES and j + 1 < len(tokens) and _is_name_token(tokens[j + 1])
-                  and not tokens[j].text[:1].isupper()):
-                j += 1
+            elif tokens[j].lower in NAME_PARTICLES and not tokens[j].text[:1].isupper():
+                # "Ursula von der Leyen": particles only inside a name, before a name word
+                k = j
+                while k < len(tokens) and tokens[k].lower in NAME_PARTICLES and not tokens[k].text[:1].isupper():
+                    k += 1
+                if k < len(tokens) and _is_name_token(tokens[k], _next(tokens, k)) and k - j <= 2:
+                    j = k
+                else:
+                    break
             else:
                 break
         while j > i and re.fullmatch(r"[A-Z]\.", tokens[j - 1].text):
