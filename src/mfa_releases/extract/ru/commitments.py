@@ -42,10 +42,10 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                                  r"ожидается визит|намечен\w*|в преддверии|готовит(ся)? к|готовятся к)\b", _FLAGS)),
     ("intent", re.compile(r"\b(вед[её]тся работа|работа вед[её]тся|проводится работа|проводим\w+ работ\w*|"
                           r"(проводятся|ведутся|проводится|вед[её]тся)\s+(\w+\s+)?(консультации|переговоры|работа|подготовка)|"
-                          r"намерен\w*|намерени\w+|готов(ы|а)?(?:\s+[^\s.;,]+){0,8}?\s+[а-яё]+(ть|ться)\b|готов(ы|а)? <|"
+                          r"намерен\w*|намерени\w+|готов(ы|а)?(?:\s+[^\s.;,]+){0,8}?\s+[а-яё]+(ть|ться)|"
                           r"будет\s+(?!\w+ся\b)[а-яё]+(ть)\b|будут\s+(?!\w+ся\b)[а-яё]+(ть)\b|"
                           r"продолжит|продолжат|подпишут|подпишет|готов(ят|ит)\b(?! к)|готовящ\w+|"
-                          r"план(ы|ами|ах)\s+(нашей|\w+ой)?\s*\w*\s*по\b|планами\b)", _FLAGS)),
+                          r"план(ы|ами|ах)\s+(нашей|\w+ой)?\s*\w*\s*по|планами)\b", _FLAGS)),
 ]
 _LIST_OF_DOCUMENTS = re.compile(r",?\s+(?:а также|и)\s+(?=(?:[а-яё]+\s+){0,2}" + _DOCUMENT + ")", _FLAGS)
 _GENERIC_SIGNED = re.compile(r"\b(документ|документы|он|она|они)\s+$", _FLAGS)
@@ -152,45 +152,70 @@ def _tokens_between(an, start: int, stop: int) -> tuple[int, int]:
     return first, last
 
 
-def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
+_CLAUSE_BOUNDARY = re.compile(r";|«|\.\s|,\s+что\s|:\s", _FLAGS)
+_PRONOUN = re.compile(r"\b(он|она)\b", _FLAGS)
+
+
+def _subject_countries(ctx, sentence_index: int, first_token: int, stop_token: int) -> list[str]:
+    """Countries of the people (nominative) or states named as the subject in a token range."""
     an = ctx.an
-    sentence = an.sentences[hit.sentence]
-    # subject: names or countries before the trigger in its clause
-    s_first, _ = sentence.tokens
-    t_first, t_last = _tokens_between(an, hit.start, hit.stop)
-    clause = an.text[sentence.start:hit.start]
-    cut = max(clause.rfind(";"), clause.rfind("«"), clause.rfind(". "))
-    clause_first, _ = _tokens_between(an, sentence.start + cut + 1 if cut >= 0 else sentence.start, hit.start)
     actors: list[str] = []
-    for i, m in ctx.in_sentence(hit.sentence):
-        if clause_first <= m.first < t_first + 1 and m.case in (None, "Nom"):
+    for i, m in ctx.in_sentence(sentence_index):
+        if first_token <= m.first < stop_token and m.case in (None, "Nom"):
             country = ctx.person_of[i].country
             if country and country not in actors:
                 actors.append(country)
     if not actors:
-        for c_first, c_last, code in countries_in(an, clause_first, t_first + 1):
+        for c_first, _, code in countries_in(an, first_token, stop_token):
             token = an.tokens[c_first]
-            if token.case in (None, "Nom") or token.pos == "ADJ":
-                if code not in actors:
-                    actors.append(code)
+            before = an.tokens[c_first - 1].pos if c_first > first_token else ""
+            if (token.case in (None, "Nom") or token.pos == "ADJ") and before != "ADP" and code not in actors:
+                actors.append(code)
+    return actors
+
+
+def _previous_subject(ctx, sentence_index: int) -> list[str]:
+    for index in range(sentence_index - 1, max(-1, sentence_index - 3), -1):
+        for i, m in ctx.in_sentence(index):
+            if m.case in (None, "Nom") and ctx.person_of[i].country:
+                return [ctx.person_of[i].country]
+    return []
+
+
+def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
+    """The states that commit: the clause's subject (a person, a state, «стороны»), a pronoun's
+    antecedent, the people of a planned event, else the meeting's states."""
+    an = ctx.an
+    sentence = an.sentences[hit.sentence]
+    t_first, t_last = _tokens_between(an, hit.start, hit.stop)
+    before = an.text[sentence.start:hit.start]
+    boundaries = list(_CLAUSE_BOUNDARY.finditer(before))
+    clause_offset = boundaries[-1].end() if boundaries else 0
+    clause_first, _ = _tokens_between(an, sentence.start + clause_offset, hit.start)
+    group = _GROUP_SUBJECT.search(before[clause_offset:]) or _GROUP_SUBJECT.search(before[-30:])
+    if group and hit.kind in ("agreement", "signed_document") and meeting_countries:
+        return meeting_countries[:]
+    actors = _subject_countries(ctx, hit.sentence, clause_first, t_first + 1)
+    if not actors and _PRONOUN.search(before):
+        actors = _previous_subject(ctx, hit.sentence)
     if not actors and hit.kind == "planned_event":
+        actors = _subject_countries(ctx, hit.sentence, t_first, t_last)
         for i, m in ctx.in_sentence(hit.sentence):
-            if t_first <= m.first < t_last and ctx.person_of[i].country:
-                if ctx.person_of[i].country not in actors:
-                    actors.append(ctx.person_of[i].country)
+            if t_first <= m.first < t_last and ctx.person_of[i].country not in actors + [None]:
+                actors.append(ctx.person_of[i].country)
         if not actors:
             for c_first, _, code in countries_in(an, t_first, t_last):
-                before = an.tokens[c_first - 1].text.lower() if c_first > 0 else ""
-                if before not in ("в", "во") and code not in actors:
+                prev = an.tokens[c_first - 1].text.lower() if c_first > 0 else ""
+                if prev not in ("в", "во", "по") and code not in actors:
                     actors.append(code)
-    if not actors and hit.kind == "support":
+    elif hit.kind == "planned_event":
         for i, m in ctx.in_sentence(hit.sentence):
-            if m.first < t_first and ctx.person_of[i].country:
-                return [ctx.person_of[i].country]
-    if not actors or _GROUP_SUBJECT.search(an.text[sentence.start + max(cut, 0):hit.start][-40:]):
-        if hit.kind in ("agreement", "signed_document") or not actors:
-            actors = list(dict.fromkeys(actors + meeting_countries)) if hit.kind in ("agreement", "signed_document") \
-                else (actors or meeting_countries[:])
+            if t_first <= m.first < t_last and ctx.person_of[i].country not in actors + [None]:
+                actors.append(ctx.person_of[i].country)
+    if not actors:
+        actors = _subject_countries(ctx, hit.sentence, an.sentences[hit.sentence].tokens[0], t_first + 1)
+    if not actors and (group or hit.kind in ("agreement", "signed_document")):
+        actors = meeting_countries[:]
     return actors
 
 

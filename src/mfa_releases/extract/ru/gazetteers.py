@@ -22,14 +22,31 @@ def _table(name: str) -> dict[str, str]:
         return {}
 
 
+def _inflected(word: str) -> list[str]:
+    """Nominative candidates for a capitalized one-word name in an oblique case («Акорде»)."""
+    if " " in word or not word[:1].isupper() or len(word) < 5 or word.isupper():
+        return []
+    out = []
+    for cut, endings in ((1, ("а", "я", "й", "ь", "")), (2, ("а", "я", ""))):
+        stem = word[:-cut]
+        out += [stem + e for e in endings]
+    return out
+
+
 def country(*forms: str) -> str | None:
     """ISO code of the first form (surface or lemma) naming a country, or None."""
+    table = _table("countries_ru")
     for form in forms:
         if not form:
             continue
-        code = country_code(form, "ru") or _table("countries_ru").get(_fold(form))
+        code = country_code(form, "ru") or table.get(_fold(form))
         if code:
             return code
+    for form in forms[:1]:
+        for candidate in _inflected(form or ""):
+            code = table.get(_fold(candidate))
+            if code:
+                return code
     return None
 
 

@@ -51,7 +51,8 @@ _SPEECH = re.compile(
     r"^(сообща\w*|переда\w*|говорится|пишет|отметил\w*|заявил\w*|подчеркнул\w*|сказал\w*|"
     r"информирует|указывается|уточнил\w*|добавил\w*|напомнил\w*)$"
 )
-_NOT_RECEPTION = {"участие", "приглашение", "решение", "меры", "заявление", "резолюцию", "закон", "во", "в"}
+_NOT_RECEPTION = {"участие", "приглашение", "решение", "меры", "заявление", "резолюцию", "закон", "внимание",
+                  "к", "на", "присягу", "поздравления", "соболезнования"}
 
 
 @dataclass
@@ -122,7 +123,7 @@ def _triggers(ctx: Context, sentence: int):
                 if an.tokens[first + k].pos == "VERB" or noun in (".", ";"):
                     break
         elif _RECEIVED.fullmatch(word):
-            following = words[offset + 1:offset + 3]
+            following = words[offset + 1:offset + 4]
             if not any(w in _NOT_RECEPTION for w in following):
                 found.append((i, _kind_from(words, "meeting"), False, True))
         elif _HANDED.fullmatch(word) and any("верительн" in w for w in words[offset:offset + 6]):
@@ -327,6 +328,13 @@ def find_meetings(ctx: Context) -> list[Draft]:
             if len(objects) >= 2:
                 _add(ctx, drafts, partial, sentence, trigger, kind, False, False, objects[:1], objects[1:2], trigger + 1)
     _fill_places(ctx, drafts, partial)
+    # people introduced without a state get one from the meeting's context, once, so that
+    # commitments see the same state
+    for draft in drafts:
+        for person in draft.people:
+            if person.country is None and not person.international:
+                others = [p for p in draft.people if p is not person]
+                person.country = _default_country(ctx, person, others, draft)
     return drafts
 
 

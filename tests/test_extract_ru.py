@@ -1,0 +1,250 @@
+"""Russian extractor: short sentences written for these tests → the rows expected, and the seed
+release end to end against its human annotation (../shared/corpus/seed.gold.json, restated here).
+
+natasha's models load once for the module (the extractor is created once per process).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from mfa_releases.document import Document
+from mfa_releases.extract.ru.names import nominative, same_surname
+from mfa_releases.text import normalize
+from tests.conftest import SEED
+
+RELEASE = dt.date(2026, 5, 14)
+
+
+def _document(text: str, date: dt.date = RELEASE) -> Document:
+    text = normalize(text)
+    return Document("t", "test", None, date, "ru", None, text, "", len(text), "")
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from mfa_releases.extract.ru import RussianExtractor
+
+    extractor = RussianExtractor()
+    return lambda text, date=RELEASE: extractor.extract(_document(text, date))
+
+
+def _people(meeting) -> set[tuple]:
+    return {(p.name, p.role, p.country) for p in meeting.participants}
+
+
+# ---------------------------------------------------------------------------------------------
+# Names in the nominative (no model needed)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "case", "expected"),
+    [
+        (["Брайаном", "Мастом"], "Ins", "Брайан Маст"),
+        (["Пьером", "Дюраном"], "Ins", "Пьер Дюран"),
+        (["Анной", "Ковальской"], "Ins", "Анна Ковальская"),
+        (["Сергеем", "Ткачем"], "Ins", "Сергей Ткач"),
+        (["Николаем", "Гринёвым"], "Ins", "Николай Гринёв"),
+        (["Касым-Жомартом", "Токаевым"], "Ins", "Касым-Жомарт Токаев"),
+        (["Марко", "Росси"], "Acc", "Марко Росси"),
+        (["Ольгу", "Смирнову"], "Acc", "Ольга Смирнова"),
+        (["Игоря", "Белова"], "Gen", "Игорь Белов"),
+        (["Марии", "Кюри"], "Gen", "Мария Кюри"),
+        (["Роману", "Шевченко"], "Dat", "Роман Шевченко"),
+        (["Хельге", "Ларсен"], "Dat", "Хельга Ларсен"),
+        (["Ли", "Вэем"], "Ins", "Ли Вэй"),
+        (["Хайко", "Маас"], "Nom", "Хайко Маас"),
+    ],
+)
+def test_nominative(tokens, case, expected):
+    assert nominative(tokens, case) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("токаев", "токаева", True), ("лавров", "лавровым", True), ("маст", "маст", True),
+     ("иванов", "петров", False), ("ли", "лин", False)],
+)
+def test_same_surname(a, b, same):
+    assert same_surname(a, b) is same
+
+
+# ---------------------------------------------------------------------------------------------
+# Meetings and participants
+
+
+MEETING_CASES = [
+    # (text, expected meetings: (kind, city, country, {(name, role, country)}))
+    (
+        "Министр иностранных дел Казахстана Арман Сейткали провел телефонный разговор с министром "
+        "иностранных дел Франции Пьером Дюраном.",
+        [("phone_call", None, None, {("Арман Сейткали", "министр иностранных дел", "KZ"),
+                                     ("Пьер Дюран", "министр иностранных дел", "FR")})],
+    ),
+    (
+        "Посол Казахстана в Японии Нурлан Исаев в Токио провел встречи с сенатором Кэндзи Ямадой и "
+        "депутатом Хироси Танакой.",
+        [("meeting", "Токио", "JP", {("Нурлан Исаев", "посол", "KZ"), ("Кэндзи Ямада", "сенатор", "JP")}),
+         ("meeting", "Токио", "JP", {("Нурлан Исаев", "посол", "KZ"), ("Хироси Танака", "депутат", "JP")})],
+    ),
+    (
+        "Заместитель министра иностранных дел РК Айдос Нуров в ходе визита в Берлин провел встречу с "
+        "депутатом Бундестага Клаусом Мюллером и советником Анной Шмидт.",
+        [("meeting", "Берлин", "DE", {("Айдос Нуров", "заместитель министра иностранных дел", "KZ"),
+                                      ("Клаус Мюллер", "депутат бундестага", "DE"),
+                                      ("Анна Шмидт", "советник", "DE")})],
+    ),
+    (
+        "Президент Казахстана Касым-Жомарт Токаев принял в Акорде посла Италии Марко Росси.",
+        [("meeting", None, "KZ", {("Касым-Жомарт Токаев", "президент", "KZ"), ("Марко Росси", "посол", "IT")})],
+    ),
+    (
+        "Глава МИД Казахстана Арман Сейткали и государственный секретарь США Джон Смит провели переговоры "
+        "по видеосвязи.",
+        [("video_call", None, None, {("Арман Сейткали", "министр иностранных дел", "KZ"),
+                                     ("Джон Смит", "государственный секретарь", "US")})],
+    ),
+    # a future meeting is a planned event, not a meeting
+    ("Министр иностранных дел РК Арман Сейткали встретится с министром иностранных дел Японии Кэндзи Ямадой.", []),
+    # a meeting needs two named people
+    ("Министр иностранных дел РК Арман Сейткали провел встречу со студентами университета.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEETING_CASES)
+def test_meetings(extract, text, expected):
+    facts = extract(text)
+    got = sorted(
+        ((m.kind, m.city, m.country, frozenset(_people(m))) for m in facts.meetings), key=repr
+    )
+    assert got == sorted(((k, c, n, frozenset(p)) for k, c, n, p in expected), key=repr)
+    for meeting in facts.meetings:
+        assert meeting.evidence == _document(text).text[meeting.char_start:meeting.char_end]
+
+
+def test_organization_inferred_for_ministers(extract):
+    facts = extract("Министр иностранных дел РК Арман Сейткали встретился с министром иностранных дел "
+                    "Германии Клаусом Мюллером.")
+    organizations = {p.name: p.organization for p in facts.meetings[0].participants}
+    assert organizations == {"Арман Сейткали": "МИД РК", "Клаус Мюллер": "МИД Германии"}
+
+
+def test_meeting_date_only_for_another_day(extract):
+    text = "12 мая министр иностранных дел РК Арман Сейткали встретился с послом Франции Пьером Дюраном."
+    assert extract(text).meetings[0].date == dt.date(2026, 5, 12)
+    assert extract(text, dt.date(2026, 5, 12)).meetings[0].date is None
+
+
+def test_person_named_by_surname_later_is_one_participant(extract):
+    facts = extract(
+        "Министр иностранных дел РК Арман Сейткали встретился с послом Франции Пьером Дюраном.\n\n"
+        "А.Сейткали отметил динамику сотрудничества. Дюран поблагодарил за теплый прием."
+    )
+    assert len(facts.meetings) == 1
+    assert {p.name for p in facts.meetings[0].participants} == {"Арман Сейткали", "Пьер Дюран"}
+
+
+def test_amendment_named_after_people_is_not_a_participant(extract):
+    facts = extract(
+        "Министр иностранных дел РК Арман Сейткали встретился с сенатором США Джоном Смитом.\n\n"
+        "Сенатор сообщил, что ведется работа по отмене поправки Джексона – Вэника."
+    )
+    names = {p.name for m in facts.meetings for p in m.participants}
+    assert names == {"Арман Сейткали", "Джон Смит"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Commitments
+
+
+LEAD = "Министр иностранных дел РК Арман Сейткали встретился с министром иностранных дел Японии Кэндзи Ямадой.\n\n"
+
+COMMITMENT_CASES = [
+    # (second paragraph, expected (kind, due, actors) rows)
+    ("Стороны договорились провести заседание межправительственной комиссии в марте 2027 года.",
+     [("agreement", "2027-03", ["KZ", "JP"])]),
+    ("Арман Сейткали пригласил японского коллегу посетить Казахстан с официальным визитом.",
+     [("invitation", None, ["KZ"])]),
+    ("Отдельно обсуждена подготовка к предстоящему в следующем году визиту премьер-министра Японии в Казахстан.",
+     [("planned_event", "2027", ["JP"])]),
+    ("По итогам встречи стороны подписали меморандум о сотрудничестве, а также программу "
+     "консультаций на 2026–2027 годы.",
+     [("signed_document", None, ["KZ", "JP"]), ("signed_document", None, ["KZ", "JP"])]),
+    ("Кэндзи Ямада выразил поддержку кандидатуре Казахстана в Совет ООН по правам человека.",
+     [("support", None, ["JP"])]),
+    ("Кэндзи Ямада сообщил, что ведется работа по упрощению визового режима.", [("intent", None, ["JP"])]),
+    ("Японская сторона намерена открыть генеральное консульство в Алматы.", [("intent", None, ["JP"])]),
+    # courtesy is not a commitment
+    ("Стороны отметили важность политического диалога и подчеркнули стратегический характер отношений.", []),
+    ("Кэндзи Ямада поблагодарил за поддержку и выразил приверженность развитию отношений.", []),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), COMMITMENT_CASES)
+def test_commitments(extract, paragraph, expected):
+    document = _document(LEAD + paragraph)
+    facts = extract(LEAD + paragraph)
+    got = [(c.kind, c.due, c.actors) for c in facts.commitments]
+    assert got == expected
+    for commitment in facts.commitments:
+        assert commitment.evidence == document.text[commitment.char_start:commitment.char_end]
+        assert commitment.meeting == 0
+
+
+def test_future_meeting_is_a_planned_event(extract):
+    facts = extract("Министр иностранных дел РК Арман Сейткали встретится 20 мая с министром "
+                    "иностранных дел Японии Кэндзи Ямадой.")
+    assert facts.meetings == []
+    assert [(c.kind, c.due) for c in facts.commitments] == [("planned_event", "2026-05-20")]
+
+
+def test_commitment_stated_twice_is_kept_once(extract):
+    facts = extract(
+        LEAD + "Стороны договорились расширить торговлю. «Мы договорились расширить торговлю», – сказал министр."
+    )
+    assert [c.kind for c in facts.commitments] == ["agreement"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The seed release end to end (its human annotation, ../shared/corpus/seed.gold.json)
+
+
+def test_seed_end_to_end(extract):
+    raw = SEED.read_text(encoding="utf-8")
+    match = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s+", raw)
+    document = _document(raw[match.end():], dt.date.fromisoformat(match.group(1)))
+    facts = extract(document.text, document.date)
+
+    assert [(m.kind, m.date, m.city, m.country) for m in facts.meetings] == [
+        ("meeting", None, "Вашингтон", "US"),
+        ("meeting", None, "Вашингтон", "US"),
+    ]
+    minister = ("Ермек Кошербаев", "министр иностранных дел", "МИД РК", "KZ")
+    rows = [[(p.name, p.role, p.organization, p.country) for p in m.participants] for m in facts.meetings]
+    assert rows[0][0] == minister and rows[1][0] == minister
+    assert rows[0][1][0] == "Брайан Маст" and rows[0][1][3] == "US"
+    assert rows[0][1][1] == "председатель комитета по международным отношениям палаты представителей"
+    assert rows[1][1] == ("Стив Дэйнс", "сенатор", "Сенат США", "US")
+
+    got = [(c.kind, c.actors, c.due, c.meeting) for c in facts.commitments]
+    assert got == [
+        ("agreement", ["KZ", "US"], None, 0),
+        ("planned_event", ["US"], "2026-03", 0),
+        ("intent", ["US"], None, 1),
+        ("invitation", ["KZ"], None, None),
+    ]
+    gold_evidence = [
+        "договорились продолжить совместную работу",
+        "предстоящему в марте 2026 года визиту делегации конгрессменов США в Казахстан",
+        "ведется работа по принятию необходимых законодательных решений",
+        "Ермек Кошербаев пригласил американских законодателей посетить Казахстан",
+    ]
+    for commitment, evidence in zip(facts.commitments, gold_evidence):
+        assert commitment.evidence.startswith(evidence)
+        assert document.text[commitment.char_start:commitment.char_end] == commitment.evidence
+    for meeting in facts.meetings:
+        for p in meeting.participants:
+            assert document.text[p.char_start:p.char_end] == p.mention
