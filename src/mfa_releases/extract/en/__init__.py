@@ -39,13 +39,18 @@ class EnglishExtractor:
         meetings = find_meetings(sentences, people, document.date, text)
         countries = country_mentions(text)
         facts = Facts()
+        countries_of_people: dict[int, str] = {}
         for meeting in meetings:
-            facts.meetings.append(_meeting_fact(meeting, countries, text, sentences))
+            fact = _meeting_fact(meeting, countries, text, sentences)
+            facts.meetings.append(fact)
+            for person, participant in zip(meeting.participants, fact.participants):
+                if participant.country:
+                    countries_of_people.setdefault(person.index, participant.country)
         for commitment in find_commitments(text, sentences, document.date):
             meeting_index = _meeting_of(commitment.sentence_index, meetings, sentences)
             meeting_countries = [] if meeting_index is None else list(dict.fromkeys(
                 p.country for p in facts.meetings[meeting_index].participants if p.country))
-            actors = commitment_actors(commitment, sentences, people, meeting_countries)
+            actors = commitment_actors(commitment, sentences, people, meeting_countries, countries_of_people)
             facts.commitments.append(CommitmentFact(
                 kind=commitment.kind,
                 actors=actors,

@@ -24,9 +24,10 @@ SUBJECT_ANAPHOR = re.compile(r"(?:^|[,;]\s*)(?:he|she|the\s+(?:[a-z]+\s+)?(?:min
 
 
 def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
-                      meeting_countries: list[str]) -> list[str]:
+                      meeting_countries: list[str], countries_of_people: dict[int, str] | None = None) -> list[str]:
     """ISO codes of the committing states, in order of mention (`meeting_countries`: the states of the
-    meeting the commitment belongs to)."""
+    meeting the commitment belongs to; `countries_of_people`: person index → the country the meetings gave them)."""
+    countries_of_people = countries_of_people or {}
     sentence = sentences[commitment.sentence_index]
     head = sentence.text[: commitment.trigger - sentence.start]
     if commitment.kind in ("agreement", "signed_document") or BOTH_SIDES.search(head[-80:]):
@@ -36,8 +37,9 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     for mention in people.mentions_by_sentence.get(commitment.sentence_index, []):
         if mention.end <= commitment.trigger:
             person = people.person_of(mention)
-            if person is not None and person.country and person.country not in actors:
-                actors.append(person.country)
+            code = (countries_of_people.get(person.index) or person.country) if person is not None else None
+            if code and code not in actors:
+                actors.append(code)
     if not actors:
         for token in tokenize(head):
             code = country_of(token.text) if token.is_capitalized else None

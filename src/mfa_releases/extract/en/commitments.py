@@ -45,13 +45,14 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("intent", re.compile(r"\b(?:intends?|intended|intention|intentions)\s+to\b", re.I), "clause"),
     ("intent", re.compile(r"\b(?:is|are)\s+working\s+(?:on|to)\b|\bwork\s+(?:is|was)\s+(?:ongoing|underway|under\s+way|being\s+carried\s+out|being\s+done)\b|\bthe\s+work\s+on\b", re.I), "clause"),
     ("intent", re.compile(r"\b(?:is|are)\s+being\s+(?:elaborated|prepared|developed|worked\s+out|finalized|finalised|considered|drafted|negotiated)\b", re.I), "clause"),
-    ("intent", re.compile(r"\b(?:plans?|planning|decided|ready|aims?)\s+to\s+(?:sign|open|launch|establish|build|create|hold|increase|develop|expand|introduce|adopt)\b", re.I), "clause"),
+    ("intent", re.compile(r"\b(?:plans?|planning|decided|decides)\s+to\s+[a-z]+\b", re.I), "clause"),
+    ("intent", re.compile(r"\b(?:ready|aims?)\s+to\s+(?:sign|open|launch|establish|build|create|hold|increase|develop|expand|introduce|adopt)\b", re.I), "clause"),
     ("intent", re.compile(r"\bwe\s+expect\b(?=[^.;]{0,120}\bwill\b)", re.I), "trigger"),
 ]
 # Courtesy and non-commitments that share a trigger's words.
 SKIP = re.compile(r"\bwould\b|\bthanked\s+for\s+the\s+invitation\b|\bat\s+the\s+invitation\s+of\b", re.I)
 CLAUSE_END = re.compile(r"[;!?]|(?-i:(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\b[A-Z]))\.(?!\w)|,\s+(?:and|while|which|whereas|but)\b|\s+as\s+well\s+as\b|,\s*[\"”»]|[\"”»]\s*,", re.I)
-CLAUSE_START = re.compile(r"[,;:\"“«]\s*|\bthat\s+|\band\s+(?=the\s)|\bas\s+well\s+as\s+", re.I)
+CLAUSE_START = re.compile(r"[,;:\"“«]\s*|\bthat\s+|\band\s+(?=the\s|[a-z]+ed\b)|\bas\s+well\s+as\s+", re.I)
 # Words that may continue a named event's noun phrase ("the upcoming visit of the President to Italy").
 NP_WORDS = re.compile(r"(?:of|to|for|in|on|at|by|with|within|between|and|the|a|an|its|his|her|their|this|"
                       r"framework|high-level|level|official|state|working|\d[\w.-]*|[A-Z][\w’'.-]*|[’']s)$")

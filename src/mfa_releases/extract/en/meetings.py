@@ -25,7 +25,7 @@ TRIGGERS = [
     # verb + noun: "held a meeting with", "had a telephone conversation with", "held talks"
     re.compile(
         r"\b(?:held|holds|hold|had|has|have|conducted|conducts)\s+(?:had\s+|held\s+)?(?:a\s+|an\s+|the\s+)?(?:"
-        + _W + r"\s+){0,3}?(?P<noun>meetings?|talks|negotiations|conversations?|calls?|consultations|"
+        + _W + r"\s+){0,5}?(?P<noun>meetings?|talks|negotiations|conversations?|calls?|consultations|"
         r"videoconferences?|video\s+conferences?|phone\s+talks?|telephone\s+talks?|discussions?)\b",
         re.I,
     ),
@@ -79,6 +79,8 @@ SIDES = re.compile(r"\W*(?:the\s+(?:sides|parties|interlocutors|officials|two\s+
                    r"speakers|ministers|diplomats|leaders))\s+(?:also\s+)?[a-z]+ed\b", re.I)
 DIRECT_VERBS = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:officially\s+|personally\s+)?(?:invited|thanked|"
                           r"congratulated|briefed|informed|handed|presented|conveyed|greeted|welcomed)\b", re.I)
+SAME_TRIP = re.compile(r"\b(?:during|as\s+part\s+of|within\s+the\s+framework\s+of|in\s+the\s+course\s+of)\s+"
+                       r"(?:the|this|his|her|their)\s+(?:[a-z-]+\s+)?(?:visit|trip|stay)\b|\balso\s+(?:met|held)\b", re.I)
 ARRIVED = re.compile(
     r"\barrived\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2})"
 )
@@ -389,6 +391,11 @@ def _fill_places(meetings: list[Meeting], sentences: list[Sentence], release: dt
             meeting.city = meeting.country = None
             continue
         place = meeting.places[0] if meeting.places else None
+        if place is None and position > 0 and SAME_TRIP.search(meeting.sentence.text):
+            # "During the visit, she also met with …": where the previous meeting was
+            previous = next((m for m in reversed(meetings[:position]) if m.kind not in ("phone_call", "video_call")), None)
+            if previous is not None and previous.country:
+                place = (previous.city, previous.country)
         if place is None and visit_places:
             place = visit_places[0]
         if place is None and position == 0 and headline_places:

@@ -101,6 +101,19 @@ def _is_place(tokens: list[Token]) -> bool:
     return False
 
 
+def _is_demonym(token: Token) -> bool:
+    """"German", "Kazakh": a country adjective, not the country's name."""
+    import pycountry
+
+    if not country_of(token.text):
+        return False
+    try:
+        pycountry.countries.lookup(token.text)
+    except LookupError:
+        return True
+    return False
+
+
 def _next(tokens: list[Token], i: int) -> Token | None:
     return tokens[i + 1] if i + 1 < len(tokens) else None
 
@@ -137,6 +150,13 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
         if j - i > 4 or _is_place(tokens[i:j]):
             i = j
             continue
+        if j < len(tokens) and tokens[j].is_capitalized and (
+            tokens[j].lower in NOT_NAME_WORDS or tokens[j].lower in TITLE_WORDS
+        ) and tokens[j].lower not in HONORIFICS:
+            i = j  # part of a body's name: "Organization of Turkic States", "Supreme Interstate Council"
+            continue
+        if i >= 2 and tokens[i - 2].lower == "the" and _is_demonym(tokens[i - 1]) and j - i >= 2:
+            i += 1  # "Member of the German Bundestag Johann Wadephul": the first word names the body
         runs.append((i, j))
         i = j
     return runs
@@ -209,8 +229,8 @@ def _title_right(tokens: list[Token], end: int) -> list[Token]:
     while j < len(tokens):
         token = tokens[j]
         lower = token.lower
-        if lower in TITLE_WORDS or lower in CONNECTORS or _is_country_like(token) or (
-            token.is_capitalized and lower not in NOT_NAME_WORDS - TITLE_WORDS
+        if lower in TITLE_WORDS or lower in CONNECTORS or lower == "with" or _is_country_like(token) or (
+            token.is_capitalized and not (token.is_all_caps and len(token.text) > 3 and lower not in TITLE_WORDS)
         ):
             j += 1
             continue

@@ -22,7 +22,8 @@ VAGUE_ROLES = frozenset({"counterpart", "diplomat", "leader", "head", "official"
 INTERNATIONAL_BODIES = frozenset(
     "UN OSCE EU CIS SCO CICA CSTO EAEU EEU NATO ASEAN OIC OECD IMF WTO WHO UNESCO UNICEF UNDP IAEA".split()
 )
-ORGANIZATION_HEADS = re.compile(r"\b(ministry|mfa|department|office|secretariat|embassy|agency)\b", re.I)
+ORGANIZATION_HEADS = re.compile(
+    r"\b(ministry|mfa|department|office|secretariat|embassy|agency|organization|organisation|union)\b", re.I)
 
 # Short English names where pycountry's official one is not what releases say.
 SHORT_NAMES = {
@@ -131,7 +132,7 @@ def normalize_role(text: str) -> str | None:
             expanded.extend(pieces)
         else:
             expanded.append(part)
-    roles = [normalized_role_part(part) for part in expanded]
+    roles = [_normalized_with_modifier(part) for part in expanded]
     roles = [r for r in roles if r]
     if not roles:
         return None
@@ -139,6 +140,15 @@ def normalize_role(text: str) -> str | None:
     if role in VAGUE_ROLES or role.split()[-1] in {"counterpart", "diplomat", "diplomats"}:
         return None
     return role
+
+
+def _normalized_with_modifier(part: str) -> str:
+    """"acting foreign minister" → "acting minister of foreign affairs"."""
+    normalized = normalized_role_part(part)
+    words = part.lower().split()
+    if normalized == " ".join(words) and len(words) > 1 and words[0] in {"acting", "interim", "former"}:
+        return f"{words[0]} {normalized_role_part(' '.join(words[1:]))}"
+    return normalized
 
 
 def _singular(role: str) -> str:
