@@ -391,3 +391,13 @@ def test_tokens_of_a_name_agree_in_case():
     assert name_problems(["Брайаном", "Мастом"]) == {"Брайаном": ("instrumental", "Брайан"),
                                                      "Мастом": ("instrumental", "Маст")}
     assert name_problems(["Брайан", "Маст"]) == {}
+
+
+def test_walking_a_folder_checks_only_what_lives_in_seeds(repo):
+    write(repo, "notes/draft.txt", "not a release")
+    write(repo, "metrics.json", "{}")
+    findings, n_files = check([repo], root=repo, today=TODAY)
+    assert (findings, n_files) == check(root=repo, today=TODAY)  # the same as checking seeds/
+    # Named explicitly, a file outside seeds/ is checked as what its name says.
+    findings = run(repo, "notes/draft.txt")
+    assert "release_header" in {f.rule for f in findings}

@@ -15,8 +15,12 @@ class CheckUsageError(Exception):
     """The check itself was called wrongly (unknown path, bad git ref): not a finding."""
 
 
-def classify(path: Path, root: Path) -> Kind | None:
-    """The kind of check a file gets from where it lives, or None for files no rule looks at."""
+def classify(path: Path, root: Path, named: bool = True) -> Kind | None:
+    """The kind of check a file gets from where it lives, or None for files no rule looks at.
+
+    A file outside seeds/ is checked only when it is `named` on the command line (a release being
+    prepared elsewhere), judged by its name; files found by walking a folder must be in seeds/.
+    """
     rel = Path(display_path(path, root))
     parts = rel.parts
     if rel == SOURCES:
@@ -28,7 +32,7 @@ def classify(path: Path, root: Path) -> Kind | None:
         return "annotation"
     if parts[:2] == GAZETTEERS.parts and rel.suffix in (".yaml", ".yml"):
         return "gazetteer"
-    if rel.is_absolute() or not rel.is_relative_to(SEEDS):
+    if named and (rel.is_absolute() or not rel.is_relative_to(SEEDS)):
         # A file outside the repository's seeds/ (e.g. prepared elsewhere) is judged by its name.
         if rel.name == SOURCES.name:
             return "sources"
@@ -39,16 +43,19 @@ def classify(path: Path, root: Path) -> Kind | None:
     return None
 
 
-def _expand(paths: Iterable[Path]) -> list[Path]:
-    files: set[Path] = set()
+def _expand(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
+    """(file, named on the command line) for every file under `paths`, hidden ones left out."""
+    files: dict[Path, bool] = {}
     for path in paths:
         if path.is_dir():
-            files.update(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            for found in path.rglob("*"):
+                if found.is_file() and not any(part.startswith(".") for part in found.relative_to(path).parts):
+                    files.setdefault(found, False)
         elif path.is_file():
-            files.add(path)
+            files[path] = True
         else:
             raise CheckUsageError(f"{path}: no such file or directory")
-    return sorted(files)
+    return sorted(files.items())
 
 
 def changed_since(ref: str, root: Path) -> list[Path]:
@@ -79,15 +86,15 @@ def changed_since(ref: str, root: Path) -> list[Path]:
 def collect_targets(paths: Sequence[Path], root: Path, since: str | None = None) -> list[Target]:
     """The files to check: `paths` (default: all of seeds/), or only those changed since `since`."""
     if since is not None:
-        files = changed_since(since, root)
+        files = [(f, False) for f in changed_since(since, root)]
         if paths:
             wanted = [p.resolve() for p in paths]
-            files = [f for f in files if any(f.resolve().is_relative_to(w) for w in wanted)]
+            files = [(f, False) for f, _ in files if any(f.resolve().is_relative_to(w) for w in wanted)]
     else:
         files = _expand(paths or [root / SEEDS])
     targets = []
-    for file in files:
-        kind = classify(file, root)
+    for file, named in files:
+        kind = classify(file, root, named)
         if kind is not None:
             targets.append(Target(path=file.resolve(), display=display_path(file, root), kind=kind))
     return targets
