@@ -99,12 +99,27 @@ def country_short(iso: str | None) -> str | None:
     return _country_short().get(iso) if iso else None
 
 
+def _lemma_key(text: str) -> str:
+    from mfa_releases.extract.ru.pipeline import morph
+
+    analyzer = morph()
+    return " ".join(analyzer.parse(word)[0].normal_form for word in _fold(text).split())
+
+
+@cache
+def _organizations_by_lemma() -> dict[str, str]:
+    return {_lemma_key(form): value for form, value in _table("organizations_ru").items() if " " in form}
+
+
 def organization(*forms: str) -> str | None:
+    """Canonical name of an international organization named by a form (any case), or None."""
     for form in forms:
         if form:
             value = _table("organizations_ru").get(_fold(form))
             if value:
                 return value
+    if forms and forms[0] and " " in forms[0]:
+        return _organizations_by_lemma().get(_lemma_key(forms[0]))
     return None
 
 
@@ -113,3 +128,8 @@ def role_forms() -> list[tuple[str, str]]:
     """(phrase, normalized role), longest phrase first."""
     table = _table("roles_ru")
     return sorted(table.items(), key=lambda item: -len(item[0]))
+
+
+def known_person_country(name: str) -> str | None:
+    """The state of a well-known person (seeds/gazetteers/persons_ru.yaml), by full name."""
+    return _table("persons_ru").get(_fold(name))

@@ -128,6 +128,8 @@ def _triggers(ctx: Context, sentence: int):
                 found.append((i, _kind_from(words, "meeting"), False, True))
         elif _HANDED.fullmatch(word) and any("верительн" in w for w in words[offset:offset + 6]):
             found.append((i, "meeting", False, True))
+        elif word == "председательством" and offset > 0 and words[offset - 1] in ("под", "совместным"):
+            found.append((i, "meeting", False, False))  # co-chaired: «под председательством A и B»
         elif _TOOK_PLACE.fullmatch(word):
             nouns = [w for w in words if w in ("встреча", "переговоры", "беседа", "консультации", "разговор",
                                                "видеоконференция")]
@@ -231,6 +233,11 @@ def _role_subject(ctx: Context, sentence: int, trigger: int, exclude: set[int]) 
         for person in candidates:
             if person.role and person.role.split()[0] == head and (not countries or person.country in countries):
                 return person
+        protagonist = _protagonist(ctx, exclude)
+        if protagonist is not None and protagonist.role is None and head in ("президент", "король", "премьер-министр"):
+            protagonist.role = head  # «Президент принял …» names the protagonist's office
+        if protagonist is not None and (not countries or protagonist.country in countries + [None]):
+            return protagonist
     if countries:
         for person in candidates:
             if person.country in countries:
@@ -264,6 +271,12 @@ def _place_for(ctx: Context, sentence: int, kind: str, trigger: int) -> places.P
     place = None
     for candidate in found:
         place = places.merge(place, candidate)
+    # «В МИД состоялось совещание. Мероприятие прошло под председательством A и B»
+    if not place and sentence > 0:
+        p_first, p_stop = an.sentences[sentence - 1].tokens
+        if any(_TOOK_PLACE.fullmatch(t.text.lower()) for t in an.tokens[p_first:p_stop]) and not ctx.in_sentence(sentence - 1):
+            for candidate in places.places_in(an, p_first, p_stop, set()):
+                place = places.merge(place, candidate)
     # «Встреча прошла в …» in the next sentences
     if not place or place.city is None:
         for following in range(sentence + 1, min(len(an.sentences), sentence + 3)):
@@ -302,7 +315,17 @@ def find_meetings(ctx: Context) -> list[Draft]:
                     subject = _role_subject(ctx, sentence, trigger, {p.index for p in object_people})
                     subjects = [subject] if subject else []
             else:
-                everyone = [ctx.person_of[i] for i, _ in ctx.in_sentence(sentence)]
+                everyone = list(dict.fromkeys(ctx.person_of[i] for i, _ in ctx.in_sentence(sentence)))
+                if not everyone and sentence > 0:
+                    # «Встреча прошла на полях …» after «A и B рассмотрели …»
+                    everyone = list(dict.fromkeys(
+                        ctx.person_of[i] for i, m in ctx.in_sentence(sentence - 1)
+                        if _subject_position(an, m, sentence - 1)))
+                    if len(everyone) < 2:
+                        everyone = []
+                if len(everyone) == 1:  # «Состоялась встреча с B»: the release's protagonist met B
+                    protagonist = _protagonist(ctx, {everyone[0].index})
+                    everyone = ([protagonist] if protagonist else []) + everyone
                 subjects, object_people = everyone[:1], everyone[1:]
             end = max([m.last for p, m in _objects(ctx, sentence, trigger)] + [trigger + 1]) if verb else s_stop
             _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, object_people, end)
@@ -338,9 +361,29 @@ def find_meetings(ctx: Context) -> list[Draft]:
     return drafts
 
 
+def _share_list_attributes(objects: list[Person]) -> None:
+    """Counterparts listed together without a state of their own share the state or international
+    body of a listed neighbour («с председателем … США Брайаном Мастом и сенатором Стивом Дэйнсом»)."""
+    for k, person in enumerate(objects):
+        if person.country or person.international or person.organization:
+            continue
+        neighbours = objects[k - 1::-1] if k else []
+        neighbours += objects[k + 1:]
+        for other in neighbours:
+            if other.international:
+                person.international = True
+                person.organization = other.organization
+                break
+            if other.country:
+                person.country = other.country
+                break
+
+
 def _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, objects, end) -> None:
     subjects = list(dict.fromkeys(subjects))
     objects = [p for p in dict.fromkeys(objects) if p not in subjects]
+    if len(objects) > 1:
+        _share_list_attributes(objects)
     place = _place_for(ctx, sentence, kind, trigger)
     if not objects and len(subjects) >= 2:
         groups = [subjects]

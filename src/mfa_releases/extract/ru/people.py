@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mfa_releases.extract.ru import gazetteers
 from mfa_releases.extract.ru.names import fold, same_surname, strip_initials, surname_key
 from mfa_releases.extract.ru.roles import Mention
 
@@ -72,6 +73,8 @@ def group_people(mentions: list[Mention]) -> tuple[list[Person], dict[int, Perso
             if person.organization is None and mention.organization:
                 person.organization = mention.organization
             person.international = person.international or mention.international
+        if person.country is None and not person.international:
+            person.country = gazetteers.known_person_country(person.name)
     people.sort(key=lambda p: p.mentions[0].start)
     for index, person in enumerate(people):
         person.index = index

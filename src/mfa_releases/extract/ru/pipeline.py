@@ -117,4 +117,33 @@ def analyze(text: str) -> Analysis:
             first = index_of[id(span.tokens[0])]
             last = index_of[id(span.tokens[-1])] + 1
             result.spans.append(Span(span.type, offset + span.start, offset + span.stop, (first, last)))
+    _join_broken_paragraphs(result)
     return result
+
+
+def _join_broken_paragraphs(result: Analysis) -> None:
+    """A sentence cut by a stray paragraph break («… во главе с вице-президентом» / «Института …»)
+    continues into the next paragraph: the first paragraph ends without punctuation on a noun, and
+    the next one opens with a noun in an oblique case. Such sentences are merged."""
+    merged: list[Sentence] = []
+    for sentence in result.sentences:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.paragraph != sentence.paragraph and previous.tokens[1] > previous.tokens[0]:
+            last = result.tokens[previous.tokens[1] - 1]
+            first = result.tokens[sentence.tokens[0]]
+            if (
+                last.pos in ("NOUN", "PROPN", "ADJ")
+                and last.text[-1:].isalpha()
+                and first.pos in ("NOUN", "PROPN")
+                and first.case not in (None, "Nom")
+                and previous.stop - previous.start > 80
+            ):
+                previous.stop = sentence.stop
+                previous.tokens = (previous.tokens[0], sentence.tokens[1])
+                continue
+        merged.append(sentence)
+    if len(merged) != len(result.sentences):
+        result.sentences = merged
+        for index, sentence in enumerate(merged):
+            for i in range(*sentence.tokens):
+                result.tokens[i].sent = index

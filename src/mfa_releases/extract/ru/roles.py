@@ -173,9 +173,29 @@ def _organization(an: Analysis, first: int, last: int, role: str, country: str |
     return None, False
 
 
+def _trailing_organization(an: Analysis, first: int, name_first: int) -> int:
+    """Where an organization named at the end of a role starts («генеральный директор
+    Международного агентства по атомной энергии (МАГАТЭ)»), else `name_first`. The role keeps the
+    position only; the organization goes to its own column."""
+    end = name_first
+    if end - 1 > first and an.tokens[end - 1].text == ")":
+        k = end - 1
+        while k > first and an.tokens[k].text != "(":
+            k -= 1
+        end = k
+    for start in range(max(first + 1, end - 6), end):
+        part = an.tokens[start:end]
+        if an.tokens[start - 1].pos in ("ADP", "CCONJ"):
+            continue  # «для Европы и СНГ» is part of the position
+        if gazetteers.organization(" ".join(t.text for t in part), " ".join(t.lemma for t in part)):
+            return start
+    return name_first
+
+
 def _role(an: Analysis, first: int, name_first: int) -> tuple[str, list[tuple[int, int, str]]]:
     """Role text (nominative head, the rest as written, without countries) and the countries in it."""
     countries = countries_in(an, first, name_first)
+    name_first = _trailing_organization(an, first, name_first)
     skip = set()
     for c_first, c_last, _ in countries:
         before = an.tokens[c_first - 1] if c_first - 1 >= first else None
@@ -265,6 +285,26 @@ def _serves(an: Analysis, country_first: int, role_first: int) -> bool:
     return token.case in (None, "Gen")
 
 
+def _led_by(an: Analysis, i: int) -> bool:
+    """«во главе с»: an idiom, not the role «глава»."""
+    return an.tokens[i].text.lower() == "главе" and i > 0 and an.tokens[i - 1].text.lower() == "во"
+
+
+def _delegation_country(an: Analysis, start: int) -> str | None:
+    """«с индийской делегацией во главе с X»: X serves the delegation's state."""
+    words = [t.text.lower() for t in an.tokens[max(0, start - 3):start]]
+    if words[-3:] != ["во", "главе", "с"]:
+        return None
+    for i in range(start - 4, max(-1, start - 9), -1):
+        token = an.tokens[i]
+        if token.sent != an.tokens[start].sent:
+            break
+        code = gazetteers.country(token.text, token.lemma)
+        if code and (token.pos == "ADJ" or token.case == "Gen"):
+            return code
+    return None
+
+
 def _name_case(an: Analysis, first: int, last: int, head: int | None) -> str | None:
     if head is not None:
         case = an.tokens[head].case
@@ -310,7 +350,8 @@ def person_mentions(an: Analysis) -> list[Mention]:
         surface = an.text[start:stop]
         window = _role_window(an, first, person_tokens)
         heads = [i for i in range(window, first)
-                 if an.tokens[i].lemma in ROLE_HEADS and an.tokens[i].pos in ("NOUN", "PROPN")]
+                 if an.tokens[i].lemma in ROLE_HEADS and an.tokens[i].pos in ("NOUN", "PROPN")
+                 and not _led_by(an, i)]
         head = heads[0] if heads else None
         # The name agrees with the head of the last part of a multi-part role
         # («Помощником …, Директором … Иваной Живкович»), not with its dependents («министра»).
@@ -331,7 +372,7 @@ def person_mentions(an: Analysis) -> list[Mention]:
         coordinated = (
             previous is not None
             and previous.sent == tokens[0].sent
-            and previous.last <= first - 1
+            and previous.last < first
             and all(t.text.lower() in ("и", ",") for t in an.tokens[previous.last:first])
         )
         if head is None and coordinated:
@@ -373,6 +414,8 @@ def person_mentions(an: Analysis) -> list[Mention]:
             mention.organization, mention.international = _organization(
                 an, role_first, first, mention.role or "", mention.country
             )
+        if mention.country is None:
+            mention.country = _delegation_country(an, role_first if role_first is not None else first)
         mentions.append(mention)
         previous = mention
     return mentions
