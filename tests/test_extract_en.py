@@ -127,6 +127,17 @@ MEETING_CASES = [
         "Ursula von der Leyen.",
         [("meeting", ["Erlan Sadykov", "Ursula von der Leyen"])],
     ),
+    (  # the headline names no one; the lead's verb gives the kind
+        "Senate Chairman meets Speaker of Turkish parliament\n\nChairman of the Senate of Kazakhstan Maulen Ashim "
+        "held talks with Speaker of the Grand National Assembly of Türkiye Numan Kurtulmuş in Ankara.",
+        [("talks", ["Maulen Ashim", "Numan Kurtulmuş"])],
+    ),
+    (  # one meeting per counterpart, the same trip's place
+        "Kazakh Foreign Minister Erlan Sadykov held talks with Slovak Foreign Minister Juraj Blanar in Bratislava. "
+        "During the visit, Sadykov also met with Speaker Richard Rasi and Prime Minister Robert Fico.",
+        [("talks", ["Erlan Sadykov", "Juraj Blanar"]), ("meeting", ["Erlan Sadykov", "Richard Rasi"]),
+         ("meeting", ["Erlan Sadykov", "Robert Fico"])],
+    ),
     (  # a briefing or a speech is no meeting
         "Official Representative of the Ministry of Foreign Affairs Aibek Smadi held a briefing. "
         "Foreign Minister Erlan Sadykov took part in a conference attended by President of Finland Ari Lahti.",
@@ -179,6 +190,20 @@ PARTICIPANT_CASES = [
      "OSCE, Ms. Anna Weber, in Vienna.", "Anna Weber", "secretary general", None),
     ("Head of the Kazakh Foreign Ministry Erlan Sadykov held talks with Foreign Minister of Türkiye Ali Demir.",
      "Erlan Sadykov", "minister of foreign affairs", "KZ"),
+    ("Foreign Minister Erlan Sadykov met with Ambassador of the Kingdom of Saudi Arabia to Kazakhstan "
+     "Faisal bin Abdullah Al-Qahtani.", "Faisal bin Abdullah Al-Qahtani", "ambassador", "SA"),
+    ("President Kassym-Jomart Tokayev held a one-on-one meeting with Emir of Qatar Sheikh Tamim bin Hamad Al Thani.",
+     "Tamim bin Hamad Al Thani", "emir", "QA"),
+    ("Foreign Minister Erlan Sadykov received Special Envoy of the United States for Climate John Kerry.",
+     "John Kerry", "special envoy for climate", "US"),
+    ("Foreign Minister Erlan Sadykov met with Member of the German Bundestag Johann Wadephul.",
+     "Johann Wadephul", "member of the bundestag", "DE"),
+    ("Foreign Minister Erlan Sadykov met with Secretary-General of the Organization of Turkic States "
+     "Kubanychbek Omuraliev.", "Kubanychbek Omuraliev", "secretary-general", None),
+    ("Chairman of the Senate of the Parliament of Kazakhstan Maulen Ashim held talks with Speaker of the Grand "
+     "National Assembly of Türkiye Numan Kurtulmuş.", "Maulen Ashim", "speaker of the senate", "KZ"),
+    ("Minister of Foreign Affairs of Kazakhstan Erlan Sadykov had a phone conversation with Uzbek Acting "
+     "Foreign Minister Vladimir Norov.", "Vladimir Norov", "acting minister of foreign affairs", "UZ"),
     ("Mr. TAKEDA Ken, State Minister for Foreign Affairs of Japan, held a meeting with H.E. Mr. Roman ISPANOV, "
      "Deputy Minister of Foreign Affairs of the Republic of Kazakhstan.", "Roman Ispanov",
      "deputy minister of foreign affairs", "KZ"),
@@ -260,6 +285,17 @@ COMMITMENT_CASES = [
      [("support", None, "supported Kazakhstan's bid")]),
     ("The leaders agreed to meet in St. Petersburg in December.",
      [("agreement", "2026-12", "agreed to meet in St. Petersburg in December")]),
+    ("The Ambassador informed that a business delegation will visit Almaty in March.",
+     [("planned_event", "2026-03", "will visit Almaty in March")]),
+    ("The next meeting of the Committee will be held in Beijing in 2027.",
+     [("planned_event", "2027", "will be held in Beijing in 2027")]),
+    ("Following the meeting, a protocol was signed.", [("signed_document", None, "a protocol was signed")]),
+    ("The guest plans to visit Astana this year.", [("intent", "2026", "plans to visit Astana this year")]),
+    ("Japan will host the summit in Tokyo in August and expressed its intention to work closely with Kazakhstan.",
+     [("planned_event", "2026-08", "will host the summit in Tokyo in August"),
+      ("intent", None, "intention to work closely with Kazakhstan")]),
+    ("Kerry expressed support for Kazakhstan's goal to reach carbon neutrality by 2060.",
+     [("support", None, "support for Kazakhstan's goal")]),
     ("The minister will visit Germany, Italy, and Spain from Apr.20 to Apr.24.",
      [("planned_event", "2026-04-20", "will visit Germany, Italy, and Spain from Apr.20")]),
 ]

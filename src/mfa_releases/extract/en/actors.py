@@ -45,7 +45,7 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
             code = country_of(token.text) if token.is_capitalized else None
             if code and code not in actors:
                 actors.append(code)
-    if not actors and commitment.kind in ("agreement", "signed_document", "intent"):
+    if not actors and commitment.kind in ("agreement", "signed_document", "intent", "planned_event"):
         return meeting_countries
     if not actors and SUBJECT_ANAPHOR.search(head) and meeting_countries:
         return meeting_countries[:1]  # "He invited …": the meeting's subject

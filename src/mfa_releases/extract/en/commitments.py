@@ -166,6 +166,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _due(text: str, start: int, end: int, kind: str, anchor: str, release: dt.date) -> str | None:
     """The date inside the evidence; for a named event, else the sentence's date before it."""
     # A due date lies ahead: dates before the release tell when something happened, not when it is due.
+    if kind == "support":
+        return None  # what is supported may be dated; the support is not
     dates = [d for d in find_dates(text, release) if not _is_relative_day(text, d) and not _past(d, release)]
     inside = [d for d in dates if start <= d.start < end]
     if inside:

@@ -27,7 +27,7 @@ _PATTERNS = [
     re.compile(r"\b" + _MONTH.format("m3") + r"(?:\s+(?:of\s+)?" + _YEAR.format("y3") + r"|\s+(?P<rel3>this|next)\s+year)?\b", re.I),
     # "in 2024", "by 2030"
     # ("for 2026-2027" is a period, not a date)
-    re.compile(r"\b(?:in|by|until|of|early|late|end of)\s+" + _YEAR.format("y4") + r"\b(?![-–]\d)", re.I),
+    re.compile(r"\b(?:in|by|for|until|of|early|late|end of)\s+" + _YEAR.format("y4") + r"\b(?![-–]\d)", re.I),
     # "this year", "next year", "by the end of the year", "later this year"
     re.compile(r"\b(?P<rel5>this|next|the current|the coming|the end of the)\s+year\b", re.I),
     re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I),

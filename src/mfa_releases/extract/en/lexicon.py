@@ -11,18 +11,21 @@ from functools import cache
 from mfa_releases.extract.countries import country_code
 from mfa_releases.extract.gazetteer import load_gazetteer
 
+# Forms of address and styles between a title and a name ("H.E. Mr.", "Sheikh", "Cardinal").
 HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. h.e. he sir madam dame excellency prof prof. his her".split()
+    """mr mr. mrs mrs. ms ms. dr dr. h.e. he sir madam dame excellency prof prof. his her sheikh cardinal
+    archbishop""".split()
 )
 # Nouns that make a phrase a title ("Minister", "Ambassador", …).
 TITLE_HEADS = frozenset(
     """minister ministers president vice-president ambassador secretary secretary-general speaker chairman
     chairwoman chair chairperson senator envoy representative spokesperson spokesman spokeswoman head
     leader counterpart diplomat director director-general deputy premier chancellor governor mayor king
-    queen emir sheikh prince sultan consul consul-general commissioner congressman congresswoman adviser
+    queen emir prince sultan consul consul-general commissioner congressman congresswoman adviser
     advisor undersecretary under-secretary fm pm mp member ombudsman chargé charge akim emperor
     presidents ambassadors speakers leaders heads counterparts diplomats envoys chairmen senators
-    representatives secretaries fms officials""".split()
+    representatives secretaries fms officials pope patriarch metropolitan imam
+    commander general marshal admiral""".split()
 )
 # Other words that may occur inside a title ("Deputy Prime Minister of Foreign Affairs at Large").
 TITLE_WORDS = TITLE_HEADS | frozenset(

@@ -105,6 +105,7 @@ class Meeting:
     evidence_start: int = 0
     evidence_end: int = 0
     places: list[tuple[str | None, str | None]] = field(default_factory=list)
+    kind_from_lead: bool = False
 
 
 def _kind(noun: str, sentence_text: str) -> str:
@@ -363,11 +364,19 @@ def _merge(meetings: list[Meeting]) -> list[Meeting]:
                 target.participants.append(person)
         if meeting.kind in ("phone_call", "video_call") and target.kind not in ("phone_call", "video_call"):
             target.kind = meeting.kind
+        elif _is_headline(target.sentence) and not _is_headline(meeting.sentence) and not target.kind_from_lead:
+            target.kind = meeting.kind  # the lead's verb, not the headline's, names the encounter
+            target.kind_from_lead = True
         if target.date is None and meeting.date is not None and meeting.sentence is not target.sentence:
             target.date = meeting.date
         if not target.places and meeting.places:
             target.places = meeting.places
     return merged
+
+
+def _is_headline(sentence: Sentence) -> bool:
+    """The first paragraph when it is a short title without a final full stop."""
+    return sentence.paragraph == 0 and len(sentence.text.split()) <= 20 and not sentence.text.rstrip().endswith(".")
 
 
 def _fill_places(meetings: list[Meeting], sentences: list[Sentence], release: dt.date) -> None:

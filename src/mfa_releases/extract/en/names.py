@@ -147,7 +147,17 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
         if all(t.is_all_caps for t in tokens[i:j]):
             i = j
             continue
-        if j - i > 4 or _is_place(tokens[i:j]):
+        # A country or city ending in the run's first word ("Saudi Arabia Faisal …") is not the name.
+        while i < j and i > 0 and (country_of(f"{tokens[i - 1].text} {tokens[i].text}")
+                                   or city_country(f"{tokens[i - 1].text} {tokens[i].text}")):
+            i += 1
+        if i == j:
+            continue
+        # "Special Envoy for Climate John Kerry": after a connector, a three-word run starts with the title's topic.
+        if j - i >= 3 and i > 0 and tokens[i - 1].lower in {"for", "of", "on", "the"}:
+            i += 1
+        words = [t for t in tokens[i:j] if t.lower not in NAME_PARTICLES or t.text[:1].isupper()]
+        if len(words) > 4 or j - i > 6 or _is_place(tokens[i:j]):
             i = j
             continue
         if j < len(tokens) and tokens[j].is_capitalized and (

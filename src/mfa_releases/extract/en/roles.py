@@ -85,7 +85,7 @@ def parse_title(tokens: list[Token]) -> Title:
                 keep[k] = False
             continue
         country = country or code
-        trailing = end >= len(words) or words[end] in {"–", "-", "—", ",", "to", "and"} or words[end].lower() == "to"
+        trailing = end >= len(words) or words[end].lower() in {"–", "-", "—", ",", "to", "and", "for", "on", "in"}
         if before >= 0 and words[before].lower() in {"of", "for"} and trailing:
             for k in range(before, start):
                 keep[k] = False
