@@ -401,3 +401,18 @@ def test_walking_a_folder_checks_only_what_lives_in_seeds(repo):
     # Named explicitly, a file outside seeds/ is checked as what its name says.
     findings = run(repo, "notes/draft.txt")
     assert "release_header" in {f.rule for f in findings}
+
+
+def test_summary_lists_the_rows_a_new_release_adds(repo):
+    from mfa_releases.checks.summary import build_tables, summarize
+
+    (repo / "params.yaml").write_text("build:\n  max_release_bytes: 1000000\n", encoding="utf-8")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "seeds", "params.yaml")
+    _git(repo, "commit", "-qm", "seeds")
+    write(repo, NEW, OWN_RELEASE)
+    build_tables(repo, repo / "data/tables")
+    text = summarize("HEAD", repo / "data/tables", repo)
+    assert "Data changes against HEAD" in text
+    assert "`documents`: 1 → 2 rows; +1 added, -0 removed, ~0 changed" in text
+    assert "not a git ref" in summarize("no-such-ref", repo / "data/tables", repo)

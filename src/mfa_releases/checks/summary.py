@@ -59,10 +59,14 @@ def summarize(base: str, tables_dir: Path, root: Path) -> str:
 
     new = read_tables(tables_dir)
     with tempfile.TemporaryDirectory(prefix="mfa-base-") as tmp:
-        checkout = seeds_at(base, root, Path(tmp) / "checkout")
+        known = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], cwd=root,
+                               capture_output=True).returncode == 0
+        checkout = seeds_at(base, root, Path(tmp) / "checkout") if known else None
         old = None
         note = ""
-        if checkout is None:
+        if not known:
+            note = f"({base!r} is not a git ref here, so there is nothing to compare with: the tables hold)\n\n"
+        elif checkout is None:
             note = f"(no seeds/ at {base}: every row is new)\n\n"
         else:
             try:
@@ -72,7 +76,8 @@ def summarize(base: str, tables_dir: Path, root: Path) -> str:
     diff = diff_releases(old, new, old_version=base if old is not None else None, new_version="this change")
     heading = f"### Data changes against {base}\n\n"
     if old is None:
-        body = "\n".join(f"- `{t.table}`: {t.rows_after} rows" for t in diff.tables.values())
+        body = "\n".join(f"- `{t.table}`: {t.rows_after} row{'' if t.rows_after == 1 else 's'}"
+                         for t in diff.tables.values())
         return heading + note + body
     return heading + note + diff.to_markdown()
 
