@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from mfa_releases.extract.en.commitments import Commitment
-from mfa_releases.extract.en.lexicon import country_of
+from mfa_releases.extract.en.lexicon import city_country, country_of
 from mfa_releases.extract.en.tokens import Sentence, tokenize
 
 BOTH_SIDES = re.compile(
@@ -42,7 +42,8 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
                 actors.append(code)
     if not actors:
         for token in tokenize(head):
-            code = country_of(token.text) if token.is_capitalized else None
+            # countries, demonyms and capitals standing for their states ("Moscow and Astana agreed")
+            code = (country_of(token.text) or city_country(token.text)) if token.is_capitalized else None
             if code and code not in actors:
                 actors.append(code)
     if not actors and commitment.kind in ("agreement", "signed_document", "intent", "planned_event"):

@@ -45,6 +45,7 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("intent", re.compile(r"\b(?:intends?|intended|intention|intentions)\s+to\b", re.I), "clause"),
     ("intent", re.compile(r"\b(?:is|are)\s+working\s+(?:on|to)\b|\bwork\s+(?:is|was)\s+(?:ongoing|underway|under\s+way|being\s+carried\s+out|being\s+done)\b|\bthe\s+work\s+on\b", re.I), "clause"),
     ("intent", re.compile(r"\b(?:is|are)\s+being\s+(?:elaborated|prepared|developed|worked\s+out|finalized|finalised|considered|drafted|negotiated)\b", re.I), "clause"),
+    ("intent", re.compile(r"\b(?:is|are)\s+(?:preparing|working\s+out|elaborating|drafting|negotiating)\b|\bpreparations\s+(?:are|is)\s+(?:underway|under\s+way|ongoing)\b", re.I), "clause"),
     ("intent", re.compile(r"\b(?:plans?|planning|decided|decides)\s+to\s+[a-z]+\b", re.I), "clause"),
     ("intent", re.compile(r"\b(?:ready|aims?)\s+to\s+(?:sign|open|launch|establish|build|create|hold|increase|develop|expand|introduce|adopt)\b", re.I), "clause"),
     ("intent", re.compile(r"\bwe\s+expect\b(?=[^.;]{0,120}\bwill\b)", re.I), "trigger"),
@@ -201,10 +202,15 @@ def _dedupe(found: list[Commitment], text: str) -> list[Commitment]:
             continue
         if any(k.kind == item.kind for k in kept) and FIRST_PERSON.search(text[max(0, item.trigger - 20):item.trigger]):
             continue  # "I invite you to visit …" quoting the invitation the lead reported
+        if item.kind == "signed_document" and any(k.kind == item.kind for k in kept) and ANAPHORIC_DOCUMENT.match(
+                text, item.start):
+            continue  # "The document was signed during …" after the signing was reported
         kept.append(item)
     return kept
 
 
+ANAPHORIC_DOCUMENT = re.compile(r"(?:the|this|these|that)\s+(?:documents?|memorandum|agreements?|treaty|protocol|"
+                                r"declaration|roadmap|plan)\s+(?:was|were|has\s+been|have\s+been)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}$", re.I)
 _STOP = frozenset("""the a an of to in on at by for with and or that this it is are was were be been will would
     which their its his her our we they both two sides parties also further""".split())

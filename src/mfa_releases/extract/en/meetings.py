@@ -63,7 +63,7 @@ ANAPHORIC_NOUN = re.compile(r"\b(?:the|this|that)\s+(?:[\w’'-]+\s+){0,2}$", re
 ANAPHORIC_SUBJECT = re.compile(
     r"(?:^|[,;]\s*|\b(?:also|then|later|subsequently|further|moreover)\s*,?\s*)(?:the\s+(?:[A-Z][\w’'-]*\s+){0,4}"
     r"(?:minister|diplomat|ambassador|president|head|chairman|speaker|secretary|leader|envoy|delegation|"
-    r"deputy\s+minister|[a-z]+\s+minister)|he|she)\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)*$",
+    r"deputy\s+minister|[a-z]+\s+minister)|he|she)\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|was\s+|been\s+)*$",
     re.I,
 )
 PARTICIPATION = re.compile(
@@ -80,7 +80,8 @@ SIDES = re.compile(r"\W*(?:the\s+(?:sides|parties|interlocutors|officials|two\s+
 DIRECT_VERBS = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:officially\s+|personally\s+)?(?:invited|thanked|"
                           r"congratulated|briefed|informed|handed|presented|conveyed|greeted|welcomed)\b", re.I)
 SAME_TRIP = re.compile(r"\b(?:during|as\s+part\s+of|within\s+the\s+framework\s+of|in\s+the\s+course\s+of)\s+"
-                       r"(?:the|this|his|her|their)\s+(?:[a-z-]+\s+)?(?:visit|trip|stay)\b|\balso\s+(?:met|held)\b", re.I)
+                       r"(?:the|this|his|her|their)\s+(?:[a-z-]+\s+)?(?:visit|trip|stay)\b|\balso\s+(?:met|held)\b|"
+                       r"\b(?:earlier|later)\s+(?:in\s+the|that)\s+day\b|\bthe\s+same\s+day\b", re.I)
 ARRIVED = re.compile(
     r"\barrived\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2})"
 )

@@ -156,8 +156,8 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
         # "Special Envoy for Climate John Kerry": after a connector, a three-word run starts with the title's topic.
         if j - i >= 3 and i > 0 and tokens[i - 1].lower in {"for", "of", "on", "the"}:
             i += 1
-        words = [t for t in tokens[i:j] if t.lower not in NAME_PARTICLES or t.text[:1].isupper()]
-        if len(words) > 4 or j - i > 6 or _is_place(tokens[i:j]):
+        words = [t for t in tokens[i:j] if t.lower not in NAME_PARTICLES]
+        if len(words) > 4 or j - i > 7 or _is_place(tokens[i:j]):
             i = j
             continue
         if j < len(tokens) and tokens[j].is_capitalized and (
