@@ -138,6 +138,17 @@ MEETING_CASES = [
         [("talks", ["Erlan Sadykov", "Juraj Blanar"]), ("meeting", ["Erlan Sadykov", "Richard Rasi"]),
          ("meeting", ["Erlan Sadykov", "Robert Fico"])],
     ),
+    (  # "a series of meetings", then the counterparts listed: one meeting each, not a joint one too
+        "Kazakh Foreign Minister Erlan Sadykov held a series of bilateral meetings in New York.\n\n"
+        "The Minister met with Foreign Minister of Brazil Mauro Vieira and Foreign Minister of Portugal Paulo Rangel.",
+        [("meeting", ["Erlan Sadykov", "Mauro Vieira"]), ("meeting", ["Erlan Sadykov", "Paulo Rangel"])],
+    ),
+    (  # passive, with the subject named by title: the person named before
+        "Kazakh Foreign Minister Erlan Sadykov met with Foreign Minister of Oman Sayyid Badr bin Hamad Al Busaidi. "
+        "Earlier in the day, the Kazakh minister was received by the Sultan of Oman Haitham bin Tarik.",
+        [("meeting", ["Erlan Sadykov", "Sayyid Badr bin Hamad Al Busaidi"]),
+         ("meeting", ["Erlan Sadykov", "Haitham bin Tarik"])],
+    ),
     (  # a briefing or a speech is no meeting
         "Official Representative of the Ministry of Foreign Affairs Aibek Smadi held a briefing. "
         "Foreign Minister Erlan Sadykov took part in a conference attended by President of Finland Ari Lahti.",
@@ -290,6 +301,10 @@ COMMITMENT_CASES = [
     ("The next meeting of the Committee will be held in Beijing in 2027.",
      [("planned_event", "2027", "will be held in Beijing in 2027")]),
     ("Following the meeting, a protocol was signed.", [("signed_document", None, "a protocol was signed")]),
+    ("Moscow and Astana are preparing a visit of the President to Kazakhstan.",
+     [("intent", None, "are preparing a visit")]),
+    ("The sides signed a memorandum on energy. The document was signed during the visit.",
+     [("signed_document", None, "signed a memorandum on energy")]),
     ("The guest plans to visit Astana this year.", [("intent", "2026", "plans to visit Astana this year")]),
     ("Japan will host the summit in Tokyo in August and expressed its intention to work closely with Kazakhstan.",
      [("planned_event", "2026-08", "will host the summit in Tokyo in August"),

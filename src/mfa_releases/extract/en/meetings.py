@@ -280,7 +280,7 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
         )
         if between:
             groups_of = [_unique(others)]  # "meetings between A and B": A and B met
-        elif plural and len(others) > 1 and subject and not groups.get("of_pair"):
+        elif plural and len(others) > 1 and subject:
             groups_of = [_unique(subject + [other]) for other in others]
         else:
             groups_of = [_unique(subject + others)]
@@ -349,6 +349,9 @@ def _merge(meetings: list[Meeting]) -> list[Meeting]:
     merged: list[Meeting] = []
     for meeting in meetings:
         ids = {p.index for p in meeting.participants}
+        covered = [m for m in merged if {p.index for p in m.participants} < ids and m.sentence is not meeting.sentence]
+        if len(covered) >= 2:
+            continue  # "met with A, B and C" restating separate meetings already reported one by one
         target = None
         for existing in merged:
             existing_ids = {p.index for p in existing.participants}

@@ -7,7 +7,6 @@ the name reported is the fullest form the document uses.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from mfa_releases.extract.en.names import Mention, find_mentions, same_person, surname_matches
@@ -116,6 +115,3 @@ def adopt_weak(people: People, mention: Mention) -> Person:
     people.by_mention[(mention.name_start, mention.name_end)] = person
     return person
 
-
-def country_counts(text_countries: list[str]) -> Counter:
-    return Counter(text_countries)
