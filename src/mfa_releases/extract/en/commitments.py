@@ -28,7 +28,7 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("agreement", re.compile(r"\b(?:the\s+)?task\s+(?:was|has\s+been)\s+set\s+to\b", re.I), "trigger"),
     ("agreement", re.compile(r"\bwill\s+cooperate\s+to\b", re.I), "clause"),
     ("invitation", re.compile(r"\binvit(?:ed|es|ing|e)\b(?=[^.;]{0,160}?\bto\s+(?:visit|attend|take\s+part|participate|come|hold))", re.I), "clause"),
-    ("invitation", re.compile(r"\bextended\s+an\s+invitation\b", re.I), "clause"),
+    ("invitation", re.compile(r"\b(?:extended|conveyed|handed\s+over|passed\s+on|delivered)\s+(?:an?\s+)?(?:official\s+|personal\s+)?invitation\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:upcoming|forthcoming)\s+(?:[\w’'-]+\s+){0,4}?" + _EVENT + r"\b", re.I), "phrase"),
     ("planned_event", re.compile(r"\bwill\s+(?:be\s+held|take\s+place|pay|make\s+an?\s+\w*\s*visit|visit|chair|host|convene|hold|attend|participate|take\s+part)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:to\s+be\s+held|slated\s+for|(?:is|are|was|were)\s+(?:scheduled|slated|planned|set)\s+(?:to|for)|scheduled\s+(?:to|for))\b", re.I), "clause"),
@@ -49,6 +49,8 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("intent", re.compile(r"\b(?:plans?|planning|decided|decides)\s+to\s+[a-z]+\b", re.I), "clause"),
     ("intent", re.compile(r"\b(?:ready|aims?)\s+to\s+(?:sign|open|launch|establish|build|create|hold|increase|develop|expand|introduce|adopt)\b", re.I), "clause"),
     ("intent", re.compile(r"\bwe\s+expect\b(?=[^.;]{0,120}\bwill\b)", re.I), "trigger"),
+    ("intent", re.compile(r"\bwill\s+(?:provide|allocate|open|launch|establish|build|create|send|supply|invest|finance|"
+                          r"introduce|abolish|resume|increase|expand|simplify|lift)\b", re.I), "clause"),
 ]
 # Courtesy and non-commitments that share a trigger's words.
 SKIP = re.compile(r"\bwould\b|\bthanked\s+for\s+the\s+invitation\b|\bat\s+the\s+invitation\s+of\b", re.I)
