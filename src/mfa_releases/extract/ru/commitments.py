@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from mfa_releases.extract.base import CommitmentFact
 from mfa_releases.extract.ru.dates_ru import find_dates
-from mfa_releases.extract.ru.roles import countries_in
+from mfa_releases.extract.ru.roles import ROLE_HEADS, countries_in
 
 _FLAGS = re.I
 _DOCUMENT = r"(программ|протокол|меморандум|соглашени|договор|план\b|плана?\s|деклараци|заявлени|дорожн|конвенци|контракт|устав)"
@@ -31,8 +31,8 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                              r"наметили|условились)", _FLAGS)),
     ("invitation", re.compile(r"\b(пригласил\w*|получил\w* (предложение|приглашение)|передал\w* приглашение)", _FLAGS)),
     ("invitation_future", re.compile(r"\bпо приглашению\b", _FLAGS)),
-    ("signed_document", re.compile(r"\b(подписали|подписал|подписала|(был|была|было|были)\s+подписаны?|"
-                                   r"подписаны)\b", _FLAGS)),
+    ("signed_document", re.compile(r"\b(подписали|подписал|подписала|(был|была|было|были)\s+подписан[аоы]?|"
+                                   r"подписаны|подписано|подписана)\b", _FLAGS)),
     ("support", re.compile(r"\b(выразил\w* поддержку|оказ\w* поддержку|поддерживает|поддерживают|"
                            r"поддержал\w*|поддержит|поддержат)\b", _FLAGS)),
     ("planned_event", re.compile(r"\b(предстоящ\w+|запланирован\w*(?!\s+[а-яё]+ть(ся)?\b)|"
@@ -42,7 +42,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                                  r"ожидается визит|намечен\w*|в преддверии|готовит(ся)? к|готовятся к)\b", _FLAGS)),
     ("intent", re.compile(r"\b(вед[её]тся работа|работа вед[её]тся|проводится работа|проводим\w+ работ\w*|"
                           r"(проводятся|ведутся|проводится|вед[её]тся)\s+(\w+\s+)?(консультации|переговоры|работа|подготовка)|"
-                          r"намерен\w*|намерени\w+|готов(ы|а)?(?:\s+[^\s.;,]+){0,8}?\s+[а-яё]+(ть|ться)|"
+                          r"намерен\w*|намерени\w+|готовность\s+[а-яё]+(ть|ться)\b|готов(ы|а)?(?:\s+[^\s.;,]+){0,8}?\s+[а-яё]+(ть|ться)|"
                           r"будет\s+(?!\w+ся\b)[а-яё]+(ть)\b|будут\s+(?!\w+ся\b)[а-яё]+(ть)\b|"
                           r"продолжит|продолжат|подпишут|подпишет|готов(ят|ит)\b(?! к)|готовящ\w+|"
                           r"план(ы|ами|ах)\s+(нашей|\w+ой)?\s*\w*\s*по|планами)\b", _FLAGS)),
@@ -102,7 +102,7 @@ def _hits(ctx) -> list[Hit]:
             if kind == "signed_document":
                 clause_end = re.compile(r";|\.\s|,\s*[–—-]\s").search(text, end)
             stop = min(limit, clause_end.start() if clause_end else len(text))
-            span_text = text[start:stop].rstrip(" ,.;:–—-«\"")
+            span_text = re.sub(r"(\s+(и|а|но|а также))+\s*$", "", text[start:stop].rstrip(" ,.;:–—-«\"")).rstrip(" ,")
             if len(span_text) < 8:
                 continue
             clause_start = _clause_start(text, start, kind)
@@ -112,6 +112,7 @@ def _hits(ctx) -> list[Hit]:
                 cursor = clause_start
                 for split in _LIST_OF_DOCUMENTS.finditer(text, end, start + len(span_text)):
                     parts.append((cursor, split.start()))
+
                     cursor = split.end()
                 parts.append((cursor, start + len(span_text)))
             for part_start, part_stop in parts:
@@ -157,21 +158,46 @@ _PRONOUN = re.compile(r"\b(он|она)\b", _FLAGS)
 
 
 def _subject_countries(ctx, sentence_index: int, first_token: int, stop_token: int) -> list[str]:
-    """Countries of the people (nominative) or states named as the subject in a token range."""
+    """States of the subject of a clause: people named in the nominative, a role («Глава
+    государства» → the person holding it), or a state («Китай готов …»). The subject is looked for
+    right before the trigger (after the last finite verb: «как сообщила пресс-служба, A пригласил»),
+    then at the start of the clause («Глава государства поздравил … и пригласил …»)."""
     an = ctx.an
-    actors: list[str] = []
-    for i, m in ctx.in_sentence(sentence_index):
-        if first_token <= m.first < stop_token and m.case in (None, "Nom"):
-            country = ctx.person_of[i].country
-            if country and country not in actors:
-                actors.append(country)
-    if not actors:
-        for c_first, _, code in countries_in(an, first_token, stop_token):
+    finite = [i for i in range(first_token, stop_token - 1)
+              if an.tokens[i].pos in ("VERB", "AUX") and an.tokens[i].feats.get("VerbForm") == "Fin"]
+    zones = [(finite[-1] + 1 if finite else first_token, stop_token)]
+    if finite:
+        zones.append((first_token, finite[0]))
+
+    for z_first, z_stop in zones:
+        actors: list[str] = []
+        for i, m in ctx.in_sentence(sentence_index):
+            if z_first <= m.first < z_stop and m.case in (None, "Nom"):
+                country = ctx.person_of[i].country
+                if country and country not in actors:
+                    actors.append(country)
+        if actors:
+            return actors
+    for z_first, z_stop in zones[::-1]:
+        heads = [i for i in range(z_first, z_stop) if an.tokens[i].lemma in ROLE_HEADS
+                 and an.tokens[i].case in (None, "Nom")]
+        if heads:
+            from mfa_releases.extract.ru.meetings import _role_subject
+
+            person = _role_subject(ctx, sentence_index, heads[-1] + 2, set())
+            named = [c for c_first, _, c in countries_in(an, z_first, z_stop)]
+            if person is not None and person.country and (not named or person.country in named):
+                return [person.country]
+    for z_first, z_stop in zones:
+        actors = []
+        for c_first, _, code in countries_in(an, z_first, z_stop):
             token = an.tokens[c_first]
-            before = an.tokens[c_first - 1].pos if c_first > first_token else ""
+            before = an.tokens[c_first - 1].pos if c_first > z_first else ""
             if (token.case in (None, "Nom") or token.pos == "ADJ") and before != "ADP" and code not in actors:
                 actors.append(code)
-    return actors
+        if actors:
+            return actors
+    return []
 
 
 def _previous_subject(ctx, sentence_index: int) -> list[str]:

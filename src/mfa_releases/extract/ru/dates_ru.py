@@ -16,6 +16,10 @@ _MONTH = r"(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[�
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s*(?:-|–|—|и)\s*\d{{1,2}})?(?:-?го)?\s+{_MONTH}(?:\s+(\d{{4}})\s*(?:г\.|года?)?)?", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:в|во|на|к)\s+(?:начале\s+|конце\s+|середине\s+)?{_MONTH}(?:\s+(?:этого|текущего|следующего|будущего)\s+года|\s+(\d{{4}})\s*(?:г\.|года?)?)?", re.I)
 _YEAR = re.compile(r"\b(?:в|на|до)\s+(\d{4})\s*(?:г\.|году|года|годы|год)|\b(\d{4})\s+год\b", re.I)
+_SEASON_YEAR = re.compile(r"\b(?:весной|летом|осенью|зимой|в\s+(?:первом|втором|третьем|четвертом|четвёртом)\s+"
+                          r"(?:полугодии|квартале)|в\s+(?:начале|конце|середине))\s+(?:(текущего|этого|следующего|"
+                          r"будущего)\s+года|(\d{4})\s*(?:г\.|года))", re.I)
+_BARE_YEAR = re.compile(r"\b(\d{4})\s*(?:г\.|года|году)(?!\w)", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(?:в|на)\s+(следующем|будущем|этом|текущем|следующий|будущий)\s+год", re.I)
 _TOMORROW = re.compile(r"\bзавтра\b", re.I)
 _NEXT_WEEK = re.compile(r"\bна следующей неделе\b", re.I)
@@ -88,6 +92,18 @@ def find_dates(text: str, release: dt.date, past: bool = False) -> list[DatePhra
     for m in _YEAR.finditer(text):
         if free(*m.span()):
             found.append(DatePhrase(m.start(), m.end(), int(m.group(1) or m.group(2)), None, None))
+            taken.append(m.span())
+    for m in _SEASON_YEAR.finditer(text):
+        if free(*m.span()):
+            if m.group(2):
+                year = int(m.group(2))
+            else:
+                year = relative_year(release, 1 if m.group(1).lower() in ("следующего", "будущего") else 0)
+            found.append(DatePhrase(m.start(), m.end(), year, None, None))
+            taken.append(m.span())
+    for m in _BARE_YEAR.finditer(text):
+        if free(*m.span()):
+            found.append(DatePhrase(m.start(), m.end(), int(m.group(1)), None, None))
             taken.append(m.span())
     for m in _RELATIVE_YEAR.finditer(text):
         if free(*m.span()):

@@ -95,6 +95,18 @@ def _kind_from(words: list[str], default: str) -> str:
     return default
 
 
+_SERIES = re.compile(r"\b(ряд|серию|серия|несколько|цикл)\s+(\w+\s+){0,2}встреч\b", re.I)
+
+
+def _series_announced(ctx: Context, sentence: int) -> bool:
+    """«провел ряд встреч. … встретился с A, B и C»: the counterparts were met one by one."""
+    an = ctx.an
+    for index in (sentence - 1, sentence):
+        if index >= 0 and _SERIES.search(an.text[an.sentences[index].start:an.sentences[index].stop]):
+            return True
+    return False
+
+
 def _triggers(ctx: Context, sentence: int):
     """(token index, kind, plural, verb) for each meeting formula in a sentence."""
     an = ctx.an
@@ -105,7 +117,7 @@ def _triggers(ctx: Context, sentence: int):
         i = first + offset
         token = an.tokens[i]
         if _MET.search(word) and token.feats.get("Tense") != "Fut":
-            found.append((i, _kind_from(words, "meeting"), False, True))
+            found.append((i, _kind_from(words, "meeting"), _series_announced(ctx, sentence), True))
         elif _HELD.fullmatch(word):
             for k in range(offset + 1, min(len(words), offset + 8)):
                 noun = words[k]
@@ -113,10 +125,10 @@ def _triggers(ctx: Context, sentence: int):
                     kind, plural = _NOUNS[noun]
                     if noun == "встреч" and not any(w in ("серию", "ряд", "несколько") for w in words[offset:k]):
                         plural = True
-                    window = words[offset:k + 3]
-                    kind = _kind_from(window, kind) if kind != "consultations" else (
-                        "video_call" if _VIDEO.search(" ".join(words)) else kind)
-                    if kind == "talks" and _PHONE.search(" ".join(window)):
+                    # the medium wins: «в режиме видеоконференции провел встречу», «телефонные переговоры»
+                    if _VIDEO.search(" ".join(words)):
+                        kind = "video_call"
+                    elif _PHONE.search(" ".join(words[offset:k + 3])):
                         kind = "phone_call"
                     found.append((i, kind, plural, True))
                     break
@@ -128,6 +140,14 @@ def _triggers(ctx: Context, sentence: int):
                 found.append((i, _kind_from(words, "meeting"), False, True))
         elif _HANDED.fullmatch(word) and any("верительн" in w for w in words[offset:offset + 6]):
             found.append((i, "meeting", False, True))
+        elif re.fullmatch(r"возглави(л|ла|ли)", word) and offset > 0 and words[offset - 1] in (
+                "делегацию", "делегации", "делегацией") or (re.fullmatch(r"возглави(л|ла|ли)", word)
+                                                           and any(w.startswith("делегац") for w in words[:offset])):
+            # «Казахстанскую делегацию возглавил A, польскую – B»: the kind is the event's
+            previous = an.text[an.sentences[sentence - 1].start:an.sentences[sentence - 1].stop] if sentence else ""
+            kind = "consultations" if "консультаци" in previous.lower() else (
+                "talks" if "переговор" in previous.lower() else "meeting")
+            found.append((i, _kind_from(words + previous.lower().split(), kind), False, False))
         elif word == "председательством" and offset > 0 and words[offset - 1] in ("под", "совместным"):
             found.append((i, "meeting", False, False))  # co-chaired: «под председательством A и B»
         elif _TOOK_PLACE.fullmatch(word):
@@ -249,7 +269,7 @@ def _protagonist(ctx: Context, exclude: set[int]) -> Person | None:
     """The release's main actor: the first person it names with a full name (or at all)."""
     for full in (True, False):
         for person in ctx.people:
-            if person.index not in exclude and (person.full or not full):
+            if person.index not in exclude and not person.weak and (person.full or not full):
                 return person
     return None
 
@@ -324,8 +344,10 @@ def find_meetings(ctx: Context) -> list[Draft]:
                     if len(everyone) < 2:
                         everyone = []
                 if len(everyone) == 1:  # «Состоялась встреча с B»: the release's protagonist met B
-                    protagonist = _protagonist(ctx, {everyone[0].index})
-                    everyone = ([protagonist] if protagonist else []) + everyone
+                    mention = _mention_for(ctx, everyone[0], sentence)
+                    if mention.case == "Ins":
+                        protagonist = _protagonist(ctx, {everyone[0].index})
+                        everyone = ([protagonist] if protagonist else []) + everyone
                 subjects, object_people = everyone[:1], everyone[1:]
             end = max([m.last for p, m in _objects(ctx, sentence, trigger)] + [trigger + 1]) if verb else s_stop
             _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, object_people, end)
@@ -380,8 +402,8 @@ def _share_list_attributes(objects: list[Person]) -> None:
 
 
 def _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, objects, end) -> None:
-    subjects = list(dict.fromkeys(subjects))
-    objects = [p for p in dict.fromkeys(objects) if p not in subjects]
+    subjects = [p for p in dict.fromkeys(subjects) if not p.weak]
+    objects = [p for p in dict.fromkeys(objects) if p not in subjects and not p.weak]
     if len(objects) > 1:
         _share_list_attributes(objects)
     place = _place_for(ctx, sentence, kind, trigger)
@@ -391,7 +413,7 @@ def _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, 
         groups = [subjects[:1] + [o] for o in objects] if subjects else []
     else:
         groups = [subjects + objects]
-    named = [p for g in groups for p in g]
+    named = [p for g in groups for p in g] or subjects
     if len(named) == 1 and place:
         partial.append((named[0], place))
     date = _date_for(ctx, sentence, end)
@@ -467,7 +489,7 @@ def _participant(ctx: Context, person: Person, others: list[Person], draft: Draf
         country = _default_country(ctx, person, others, draft)
     if organization is None and role and country:
         short = gazetteers.country_short(country)
-        if short and re.search(r"министр иностранных дел", role):
+        if short and re.search(r"министр[а-я]* иностранных дел|\bмид\b", role):
             organization = f"МИД {short}"
         elif short and "сенат" in role:
             organization = f"Сенат {short}"

@@ -32,6 +32,21 @@ class Person:
     def full(self) -> bool:
         return len(self.name.split()) > 1
 
+    @property
+    def weak(self) -> bool:
+        """Named by one word only, and that word is a title or a common word («Эмир», «Чрезвычайный»)."""
+        if self.full or any(m.initials for m in self.mentions):
+            return False
+        from mfa_releases.extract.ru.pipeline import morph
+        from mfa_releases.extract.ru.roles import ROLE_HEADS
+
+        parses = morph().parse(self.name)
+        if parses and parses[0].normal_form in ROLE_HEADS:
+            return True
+        if any(("Surn" in p.tag or "Name" in p.tag) for p in parses[:3]):
+            return False
+        return any(p.is_known for p in parses[:1])
+
 
 def _given_compatible(a: str, b: str) -> bool:
     """«Роман Василенко» vs «Р.Василенко»: first names (or initials) do not contradict."""

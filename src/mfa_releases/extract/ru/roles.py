@@ -108,12 +108,26 @@ def countries_in(an: Analysis, first: int, last: int) -> list[tuple[int, int, st
     found, i = [], first
     while i < last:
         code, size = _lookup_country(an, i, last)
+        if not code and an.tokens[i].lemma in _STATE_WORDS and i + 1 < last:
+            # «Королевства Нидерландов», «Государства Катар»: the state word belongs to the name
+            code, size = _lookup_country(an, i + 1, last)
+            size = size + 1 if code else 0
         if code:
-            found.append((i, i + size, code))
-            i += size
+            end = i + size
+            if end < last and an.tokens[end].lemma in _STATE_WORDS and an.tokens[end - 1].pos == "ADJ":
+                end += 1  # «Турецкой Республике»
+            found.append((i, end, code))
+            i = end
         else:
             i += 1
     return found
+
+
+_STATE_WORDS = {"королевство", "республика", "государство", "султанат", "княжество", "эмират", "федерация",
+                "конфедерация", "содружество"}
+# Honorifics between a role and a name: «Эмиру Государства Катар шейху Тамиму …», «господину …».
+_HONORIFICS = {"шейх", "господин", "госпожа", "г-н", "г-жа", "его", "ее", "её", "величество", "высочество",
+               "превосходительство", "сэр", "мистер", "миссис", "доктор", "профессор"}
 
 
 def _display(token) -> str:
@@ -237,6 +251,10 @@ def _role(an: Analysis, first: int, name_first: int) -> tuple[str, list[tuple[in
     text = re.sub(r"\s+[–—-]\s+", " — ", text)
     text = re.sub(r"(^|, |— )и ", r"\1", text)
     text = re.sub(r"(\s+(и|по|из|в|при|с|двух стран|наших стран|республики|страны))+$", "", text)
+    words = text.split(" ")
+    while len(words) > 1 and morph().parse(words[-1])[0].normal_form in _HONORIFICS:
+        words.pop()
+    text = " ".join(words)
     text = re.sub(r"\s+", " ", text).strip(" ,—")
     return normalize_role(text), countries
 
@@ -293,7 +311,7 @@ def _led_by(an: Analysis, i: int) -> bool:
 def _delegation_country(an: Analysis, start: int) -> str | None:
     """«с индийской делегацией во главе с X»: X serves the delegation's state."""
     words = [t.text.lower() for t in an.tokens[max(0, start - 3):start]]
-    if words[-3:] != ["во", "главе", "с"]:
+    if words[-3:] not in (["во", "главе", "с"], ["во", "главе", "со"]):
         return None
     for i in range(start - 4, max(-1, start - 9), -1):
         token = an.tokens[i]
