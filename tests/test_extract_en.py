@@ -215,6 +215,10 @@ PARTICIPANT_CASES = [
      "National Assembly of Türkiye Numan Kurtulmuş.", "Maulen Ashim", "speaker of the senate", "KZ"),
     ("Minister of Foreign Affairs of Kazakhstan Erlan Sadykov had a phone conversation with Uzbek Acting "
      "Foreign Minister Vladimir Norov.", "Vladimir Norov", "acting minister of foreign affairs", "UZ"),
+    ("Ambassador-at-Large of the Kazakh Foreign Ministry Talgat Bek met with Vice-Minister of Foreign Affairs of "
+     "China Sun Wei.", "Sun Wei", "deputy minister of foreign affairs", "CN"),
+    ("Ambassador-at-Large of the Kazakh Foreign Ministry Talgat Bek met with Vice-Minister of Foreign Affairs of "
+     "China Sun Wei.", "Talgat Bek", "ambassador at large", "KZ"),
     ("Mr. TAKEDA Ken, State Minister for Foreign Affairs of Japan, held a meeting with H.E. Mr. Roman ISPANOV, "
      "Deputy Minister of Foreign Affairs of the Republic of Kazakhstan.", "Roman Ispanov",
      "deputy minister of foreign affairs", "KZ"),

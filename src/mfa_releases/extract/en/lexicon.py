@@ -81,6 +81,16 @@ NOT_NAME_WORDS = frozenset(
 COUNTRY_ABBREVIATIONS_NOT_NAMES = frozenset({"us", "u.s.", "uk", "u.k.", "un", "eu", "prc", "uae", "usa"})
 
 
+def is_title_head(lower: str) -> bool:
+    """A noun that makes a phrase a title, hyphenated forms included ("ambassador-at-large")."""
+    return lower in TITLE_HEADS or ("-" in lower and any(part in TITLE_HEADS for part in lower.split("-")))
+
+
+def is_title_word(lower: str) -> bool:
+    """A word that may occur inside a title."""
+    return lower in TITLE_WORDS or is_title_head(lower)
+
+
 @cache
 def _roles() -> dict[str, str]:
     return load_gazetteer("roles_en")

@@ -22,6 +22,8 @@ from mfa_releases.extract.en.lexicon import (
     TITLE_WORDS,
     city_country,
     country_of,
+    is_title_head,
+    is_title_word,
 )
 from mfa_releases.extract.en.tokens import Sentence, Token
 
@@ -81,7 +83,7 @@ def _is_name_token(token: Token, next_token: Token | None = None) -> bool:
     if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
         return False
     lower = text.lower()
-    if lower in NOT_NAME_WORDS or lower in TITLE_WORDS or lower in HONORIFICS:
+    if lower in NOT_NAME_WORDS or is_title_word(lower) or lower in HONORIFICS:
         return False
     if token.is_all_caps and len(text) <= 4:
         return False  # abbreviations: MFA, CIS, SCO, KAZINFORM-style datelines are longer but see below
@@ -161,7 +163,7 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             i = j
             continue
         if j < len(tokens) and tokens[j].is_capitalized and (
-            tokens[j].lower in NOT_NAME_WORDS or tokens[j].lower in TITLE_WORDS
+            tokens[j].lower in NOT_NAME_WORDS or is_title_word(tokens[j].lower)
         ) and tokens[j].lower not in HONORIFICS:
             i = j  # part of a body's name: "Organization of Turkic States", "Supreme Interstate Council"
             continue
@@ -198,17 +200,17 @@ def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Toke
             break
         lower = token.lower
         if token.text == "," and allow_comma and i == end and i >= 2 and (
-            tokens[i - 2].lower in TITLE_WORDS or _is_country_like(tokens[i - 2])
+            is_title_word(tokens[i - 2].lower) or _is_country_like(tokens[i - 2])
         ):
             allow_comma = False  # "President of Kazakhstan, Kassym-Jomart Tokayev"
             i -= 1
             end = i
             continue
-        if token.is_all_caps and len(token.text) > 3 and not country_of(token.text) and lower not in TITLE_WORDS:
+        if token.is_all_caps and len(token.text) > 3 and not country_of(token.text) and not is_title_word(lower):
             break  # a dateline ("ASTANA. KAZINFORM –") is not part of a title
         if not token.is_capitalized and lower not in LOWERCASE_TITLE_WORDS and lower not in CONNECTORS:
             break  # lower-case verbs ("will chair the …") end the title
-        if lower in TITLE_WORDS or lower in CONNECTORS or _is_country_like(token):
+        if is_title_word(lower) or lower in CONNECTORS or _is_country_like(token):
             i -= 1
             continue
         if token.is_capitalized and not token.is_all_caps:
@@ -217,11 +219,12 @@ def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Toke
         break
     title = tokens[i:end]
     # Start at the first word that can open a title; drop leading connectors and datelines.
-    while title and not (title[0].lower in TITLE_WORDS - CONNECTORS - {"and"} or _is_country_like(title[0])):
+    while title and not ((is_title_word(title[0].lower) and title[0].lower not in CONNECTORS)
+                         or _is_country_like(title[0])):
         title = title[1:]
     while title and title[-1].lower in CONNECTORS:
         title = title[:-1]
-    if not any(t.lower in TITLE_HEADS for t in title):
+    if not any(is_title_head(t.lower) for t in title):
         return []
     return title
 
@@ -239,8 +242,8 @@ def _title_right(tokens: list[Token], end: int) -> list[Token]:
     while j < len(tokens):
         token = tokens[j]
         lower = token.lower
-        if lower in TITLE_WORDS or lower in CONNECTORS or lower == "with" or _is_country_like(token) or (
-            token.is_capitalized and not (token.is_all_caps and len(token.text) > 3 and lower not in TITLE_WORDS)
+        if is_title_word(lower) or lower in CONNECTORS or lower == "with" or _is_country_like(token) or (
+            token.is_capitalized and not (token.is_all_caps and len(token.text) > 3 and not is_title_word(lower))
         ):
             j += 1
             continue
@@ -248,7 +251,7 @@ def _title_right(tokens: list[Token], end: int) -> list[Token]:
     title = tokens[i:j]
     while title and title[-1].lower in CONNECTORS:
         title = title[:-1]
-    if not title or title[0].lower not in TITLE_WORDS or not any(t.lower in TITLE_HEADS for t in title):
+    if not title or not is_title_word(title[0].lower) or not any(is_title_head(t.lower) for t in title):
         return []
     return title
 
