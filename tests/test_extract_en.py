@@ -149,6 +149,10 @@ MEETING_CASES = [
         [("meeting", ["Erlan Sadykov", "Sayyid Badr bin Hamad Al Busaidi"]),
          ("meeting", ["Erlan Sadykov", "Haitham bin Tarik"])],
     ),
+    (  # "A and B discussed …" with no meeting word: they met
+        "U.S. Secretary of State Mark Reed and Kazakh Foreign Minister Erlan Sadykov discussed regional security.",
+        [("meeting", ["Mark Reed", "Erlan Sadykov"])],
+    ),
     (  # a briefing or a speech is no meeting
         "Official Representative of the Ministry of Foreign Affairs Aibek Smadi held a briefing. "
         "Foreign Minister Erlan Sadykov took part in a conference attended by President of Finland Ari Lahti.",

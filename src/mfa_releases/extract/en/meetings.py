@@ -82,6 +82,8 @@ DIRECT_VERBS = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:officially
 SAME_TRIP = re.compile(r"\b(?:during|as\s+part\s+of|within\s+the\s+framework\s+of|in\s+the\s+course\s+of)\s+"
                        r"(?:the|this|his|her|their)\s+(?:[a-z-]+\s+)?(?:visit|trip|stay)\b|\balso\s+(?:met|held)\b|"
                        r"\b(?:earlier|later)\s+(?:in\s+the|that)\s+day\b|\bthe\s+same\s+day\b", re.I)
+DISCUSSED = re.compile(r"\s*(?:,\s*)?(?:have\s+|has\s+)?(?:discussed|exchanged\s+views|reviewed|considered|debated|"
+                       r"talked\s+about|focused\s+on)\b", re.I)
 ARRIVED = re.compile(
     r"\barrived\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2})"
 )
@@ -215,6 +217,16 @@ def find_meetings(sentences: list[Sentence], people: People, release: dt.date, t
 def _implied_meeting(sentences: list[Sentence], people: People) -> list[Meeting]:
     """"A invited B to …" / "A briefed B" and then "The sides discussed …": A and B met, though no
     meeting word says so."""
+    for index, sentence in enumerate(sentences[:3]):
+        # "A and B discussed …"
+        mentions = [m for m in people.mentions_by_sentence.get(index, []) if people.person_of(m) is not None]
+        for first, second in zip(mentions, mentions[1:]):
+            a, b = people.person_of(first), people.person_of(second)
+            gap = sentence.text[first.end - sentence.start: second.start - sentence.start]
+            after = sentence.text[second.end - sentence.start:]
+            if a.index != b.index and (a.strong or b.strong) and GAP_JOIN.match(gap) and DISCUSSED.match(after):
+                return [Meeting(kind="meeting", sentence=sentence, participants=[a, b],
+                                evidence_start=sentence.start, evidence_end=sentence.end)]
     if not any(SIDES.match(sentence.text) for sentence in sentences):
         return []
     for index, sentence in enumerate(sentences[:3]):
