@@ -418,7 +418,12 @@ def score_corpus(
     by_language: dict[str, Scores] = {}
     documents = []
     for name, document, gold in pairs:
-        pred = facts_to_annotation(extract(document), document)
+        try:
+            facts = extract(document)
+        except Exception as exc:
+            exc.add_note(f"while extracting facts from {document.path} ({name})")
+            raise
+        pred = facts_to_annotation(facts, document)
         scores, errors = score_document(gold, pred, document.text)
         language = gold.get("language") or document.language
         overall.add(scores)
