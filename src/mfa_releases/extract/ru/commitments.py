@@ -50,7 +50,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
 _LIST_OF_DOCUMENTS = re.compile(r",?\s+(?:а также|и)\s+(?=(?:[а-яё]+\s+){0,2}" + _DOCUMENT + ")", _FLAGS)
 _GENERIC_SIGNED = re.compile(r"\b(документ|документы|он|она|они)\s+$", _FLAGS)
 _COURTESY = re.compile(r"(благодар\w*|признательн\w*)[^.]{0,80}$", _FLAGS)
-_SUPPORT_COURTESY = re.compile(r"(за|в)\s+$|отметил\w*[^.]{0,40}$", _FLAGS)
+_SUPPORT_COURTESY = re.compile(r"\b(за|в)\s+$|отметил\w*[^.]{0,40}$", _FLAGS)
 _CLAUSE_END = re.compile(r";|\.\s|[»\"”],?\s*[–—-]\s|,\s*[–—-]\s|,\s+(сказал|заявил|отметил|сообщил|написал|"
                          r"подчеркнул)\w*|,\s+а также\s+|\s+[–—]\s+(сказал|заявил|отметил|сообщил)", _FLAGS)
 _FUTURE_VISIT = re.compile(r"(посет|визит|прибуд|состоит)", _FLAGS)
@@ -65,21 +65,25 @@ class Hit:
     start: int  # char offsets
     stop: int
     sentence: int
+    title: bool = False  # stated in a title line: kept only when the body does not restate it
 
 
 def _hits(ctx) -> list[Hit]:
     an = ctx.an
     hits: list[Hit] = []
     for index, sentence in enumerate(an.sentences):
-        if _is_headline(an, index):
-            continue
+        title = _is_headline(an, index)
         text = an.text[sentence.start:sentence.stop]
         found = []
         for kind, pattern in _TRIGGERS:
             for match in pattern.finditer(text):
                 before = text[:match.start()]
-                if kind == "support" and (_SUPPORT_COURTESY.search(before) or _COURTESY.search(before)):
-                    continue
+                if kind == "support" and (_COURTESY.search(before) or (
+                        "поддержк" in match.group(0).lower() and _SUPPORT_COURTESY.search(before))):
+                    continue  # «поблагодарил за поддержку», «отметил поддержку Индии»
+                if kind == "intent" and re.search(r"\b(котор\w+)\s+$", before, _FLAGS) and \
+                        match.group(0).lower().startswith("буд"):
+                    continue  # «документы, которые будут направлять …» describe, not commit
                 if kind == "signed_document" and _GENERIC_SIGNED.search(before):
                     continue  # «документ был подписан»: restates a document named elsewhere
                 if kind == "invitation_future":
@@ -106,7 +110,16 @@ def _hits(ctx) -> list[Hit]:
             if len(span_text) < 8:
                 continue
             clause_start = _clause_start(text, start, kind)
+            relative = re.search(r",\s*(которое|который|которая|которые)\s+$", text[:start], _FLAGS)
+            if relative and kind == "planned_event":
+                clause_start = _noun_phrase_start(an, sentence.start, sentence.start + relative.start()) - sentence.start
             parts = [(clause_start, start + len(span_text))]
+            if kind == "planned_event" and match_text(text, start, end).startswith("в преддверии"):
+                parts, cursor = [], clause_start
+                for split in _LIST_OF_EVENTS.finditer(text, end, start + len(span_text)):
+                    parts.append((cursor, split.start()))
+                    cursor = split.end()
+                parts.append((cursor, start + len(span_text)))
             if kind == "signed_document":  # «подписаны Меморандум …, а также Программа …»: one per document
                 parts = []
                 cursor = clause_start
@@ -116,17 +129,36 @@ def _hits(ctx) -> list[Hit]:
                     cursor = split.end()
                 parts.append((cursor, start + len(span_text)))
             for part_start, part_stop in parts:
-                hits.append(Hit(kind, sentence.start + part_start, sentence.start + part_stop, index))
+                hits.append(Hit(kind, sentence.start + part_start, sentence.start + part_stop, index, title))
     return hits
 
 
+_LIST_OF_EVENTS = re.compile(r"\s+и\s+(?=[А-ЯЁ]|(?:[а-яё]+\s+){0,2}(саммит|заседани|форум|конференци|сесси|визит))")
+
+
+def match_text(text: str, start: int, end: int) -> str:
+    return text[start:end].lower()
+
+
+def _noun_phrase_start(an, sentence_start: int, stop: int) -> int:
+    """Start of the noun phrase a relative clause refers to («заседания Совета …, которое
+    состоится …»): back to the nearest preposition, verb or punctuation."""
+    tokens = [t for t in an.tokens if sentence_start <= t.start and t.stop <= stop]
+    start = stop
+    for token in reversed(tokens[-14:]):
+        if token.pos in ("ADP", "VERB", "AUX") or (token.pos == "PUNCT" and token.text not in ("-", "–", "—")):
+            break
+        start = token.start
+    return start
+
+
 def _is_headline(an, index: int) -> bool:
-    """The title line: a first paragraph of one sentence without final punctuation, followed by
-    the body (it restates the lead, where the commitment is annotated)."""
+    """A title or subtitle: a one-sentence paragraph without final punctuation (it restates the
+    body, where the commitment is annotated)."""
     sentence = an.sentences[index]
-    if sentence.paragraph != an.sentences[0].paragraph or len(an.sentences) < 2:
+    if len(an.sentences) < 2:
         return False
-    if any(s.paragraph == sentence.paragraph for s in an.sentences[index + 1:index + 2]):
+    if any(s.paragraph == sentence.paragraph for s in an.sentences[index + 1:index + 2] + an.sentences[max(0, index - 1):index]):
         return False
     text = an.text[sentence.start:sentence.stop].rstrip()
     return not text.endswith((".", "!", "?", "…", "»", '"')) and len(text) < 200
@@ -262,8 +294,12 @@ def _meeting_for(ctx, drafts, hit: Hit) -> int | None:
 
 
 def _people_in(ctx, hit: Hit) -> set[int]:
-    return {ctx.person_of[i].index for i, m in ctx.in_sentence(hit.sentence)
-            if m.start >= hit.start and m.stop <= hit.stop}
+    """People named in the commitment's sentence up to the end of its evidence."""
+    return {ctx.person_of[i].index for i, m in ctx.in_sentence(hit.sentence) if m.stop <= hit.stop}
+
+
+def _dated(ctx, hit: Hit) -> bool:
+    return bool(find_dates(ctx.an.text[hit.start:hit.stop], ctx.release))
 
 
 def _words(text: str) -> set[str]:
@@ -276,23 +312,26 @@ def find_commitments(ctx, drafts) -> list[CommitmentFact]:
     hits = _hits(ctx)
     # the same undertaking stated twice (headline and body, lead and quote): keep the fuller one
     kept: list[Hit] = []
-    for hit in hits:
+    for hit in sorted(hits, key=lambda h: (h.title, h.start)):
         words = _words(an.text[hit.start:hit.stop])
         people = _people_in(ctx, hit)
-        duplicate = False
-        for other in kept:
+        duplicate = None
+        for k, other in enumerate(kept):
             if other.kind != hit.kind:
                 continue
             other_words = _words(an.text[other.start:other.stop])
             smaller = min(len(words), len(other_words))
-            if smaller and len(words & other_words) / smaller >= 0.6:
-                duplicate = True
+            if smaller and len(words & other_words) / smaller >= 0.5:
+                duplicate = k
                 break
-            if hit.kind == "planned_event" and len(people) >= 2 and people == _people_in(ctx, other):
-                duplicate = True
+            if hit.kind == "planned_event" and hit.sentence != other.sentence and len(people) >= 2 \
+                    and people == _people_in(ctx, other):
+                duplicate = k
                 break
-        if not duplicate:
+        if duplicate is None:
             kept.append(hit)
+        elif not hit.title and _dated(ctx, hit) and not _dated(ctx, kept[duplicate]):
+            kept[duplicate] = hit  # the statement that dates the commitment is the one to keep
     kept.sort(key=lambda h: h.start)
     facts = []
     for hit in kept:

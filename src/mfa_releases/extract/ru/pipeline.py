@@ -136,6 +136,7 @@ def _join_broken_paragraphs(result: Analysis) -> None:
                 and last.text[-1:].isalpha()
                 and first.pos in ("NOUN", "PROPN")
                 and first.case not in (None, "Nom")
+                and not any(span.tokens[0] == sentence.tokens[0] for span in result.spans if span.type == "PER")
                 and previous.stop - previous.start > 80
             ):
                 previous.stop = sentence.stop
