@@ -223,6 +223,10 @@ PARTICIPANT_CASES = [
      "China Sun Wei.", "Sun Wei", "deputy minister of foreign affairs", "CN"),
     ("Ambassador-at-Large of the Kazakh Foreign Ministry Talgat Bek met with Vice-Minister of Foreign Affairs of "
      "China Sun Wei.", "Talgat Bek", "ambassador at large", "KZ"),
+    ("Kazakh Ambassador Daulet Bek met with Minister of Road and Transport Development of Mongolia Bold Bat.",
+     "Bold Bat", "minister of road and transport development", "MN"),
+    ("Kazakh Ambassador Daulet Bek met with Chairman of the State Great Khural of Mongolia Dashzeg Amar.",
+     "Dashzeg Amar", "chairman of the state great khural", "MN"),
     ("Mr. TAKEDA Ken, State Minister for Foreign Affairs of Japan, held a meeting with H.E. Mr. Roman ISPANOV, "
      "Deputy Minister of Foreign Affairs of the Republic of Kazakhstan.", "Roman Ispanov",
      "deputy minister of foreign affairs", "KZ"),
@@ -313,6 +317,11 @@ COMMITMENT_CASES = [
      [("intent", None, "are preparing a visit")]),
     ("The sides signed a memorandum on energy. The document was signed during the visit.",
      [("signed_document", None, "signed a memorandum on energy")]),
+    ("The ministers discussed the preparations for the visit of the Russian President to Astana early next year.",
+     [("planned_event", "2027", "the visit of the Russian President to Astana early next year")]),
+    ("The ministers discussed the preparations for the bilateral and multilateral events at the highest level.", []),
+    ("The parties discussed preparations for the next OTS summit, which will be held in Gabala next year.",
+     [("planned_event", "2027", "the next OTS summit, which will be held in Gabala next year")]),
     ("The guest plans to visit Astana this year.", [("intent", "2026", "plans to visit Astana this year")]),
     ("Japan will host the summit in Tokyo in August and expressed its intention to work closely with Kazakhstan.",
      [("planned_event", "2026-08", "will host the summit in Tokyo in August"),
@@ -338,6 +347,12 @@ def test_a_commitment_stated_twice_is_reported_once():
             "The ministers agreed to hold a business forum in Milan next year.\n\n"
             "\"We agreed that it is important to hold the business forum in Milan next year,\" Rossi said.")
     assert [c.kind for c in extract(text).commitments] == ["agreement"]
+
+
+def test_actors_of_a_named_event_are_the_states_of_its_people():
+    text = ("Kazakh Foreign Minister Erlan Sadykov met with German Minister of State Tobias Lind. "
+            "Sadykov highlighted the upcoming visit of the Federal President of Germany Frank Stein to Kazakhstan.")
+    assert [(c.kind, c.actors) for c in extract(text).commitments] == [("planned_event", ["DE"])]
 
 
 def test_commitment_actors():

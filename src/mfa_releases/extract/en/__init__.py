@@ -28,7 +28,7 @@ class EnglishExtractor:
     """Meetings, participants and commitments of an English release."""
 
     language = "en"
-    version = "en-0.1"
+    version = "en-0.2"
 
     def extract(self, document: Document) -> Facts:
         text = document.text

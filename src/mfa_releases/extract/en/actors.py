@@ -30,6 +30,15 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     countries_of_people = countries_of_people or {}
     sentence = sentences[commitment.sentence_index]
     head = sentence.text[: commitment.trigger - sentence.start]
+    if commitment.kind == "planned_event" and commitment.trigger >= commitment.start:
+        # a named event: the states of the people in it ("the visit of the President of Germany …"),
+        # else the states it names, destinations ("to Kazakhstan", "in Astana") aside
+        evidence = sentence.text[commitment.start - sentence.start: commitment.end - sentence.start]
+        inside = _countries_of_people(people, commitment, countries_of_people)
+        if not inside:
+            inside = _named_countries(evidence)
+        if inside:
+            return inside
     if commitment.kind in ("agreement", "signed_document") or BOTH_SIDES.search(head[-80:]):
         if len(meeting_countries) >= 2:
             return meeting_countries
@@ -51,3 +60,28 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     if not actors and SUBJECT_ANAPHOR.search(head) and meeting_countries:
         return meeting_countries[:1]  # "He invited …": the meeting's subject
     return actors[-2:] if commitment.kind == "agreement" else actors[-1:]
+
+
+def _countries_of_people(people, commitment: Commitment, countries_of_people: dict[int, str]) -> list[str]:
+    found: list[str] = []
+    for mention in people.mentions_by_sentence.get(commitment.sentence_index, []):
+        if commitment.start <= mention.start < commitment.end:
+            person = people.person_of(mention)
+            code = (countries_of_people.get(person.index) or person.country) if person is not None else None
+            if code and code not in found:
+                found.append(code)
+    return found
+
+
+def _named_countries(evidence: str) -> list[str]:
+    found: list[str] = []
+    tokens = tokenize(evidence)
+    for k, token in enumerate(tokens):
+        if not token.is_capitalized:
+            continue
+        if k > 0 and tokens[k - 1].lower in {"to", "in", "at"} or k > 1 and tokens[k - 2].lower in {"to", "in"} and tokens[k - 1].lower == "the":
+            continue  # a destination or venue, not a party
+        code = country_of(token.text)
+        if code and code not in found:
+            found.append(code)
+    return found

@@ -30,6 +30,8 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("invitation", re.compile(r"\binvit(?:ed|es|ing|e)\b(?=[^.;]{0,160}?\bto\s+(?:visit|attend|take\s+part|participate|come|hold))", re.I), "clause"),
     ("invitation", re.compile(r"\b(?:extended|conveyed|handed\s+over|passed\s+on|delivered)\s+(?:an?\s+)?(?:official\s+|personal\s+)?invitation\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:upcoming|forthcoming)\s+(?:[\w’'-]+\s+){0,4}?" + _EVENT + r"\b", re.I), "phrase"),
+    # "preparations for the visit of the President to Astana": the event named after the preparations
+    ("planned_event", re.compile(r"\bpreparations?\s+(?:for|of)\s+(?P<np>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + _EVENT + r")\b", re.I), "phrase"),
     ("planned_event", re.compile(r"\bwill\s+(?:be\s+held|take\s+place|pay|make\s+an?\s+\w*\s*visit|visit|chair|host|convene|hold|attend|participate|take\s+part)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:to\s+be\s+held|slated\s+for|(?:is|are|was|were)\s+(?:scheduled|slated|planned|set)\s+(?:to|for)|scheduled\s+(?:to|for))\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:is|are)\s+expected\s+to\s+(?:meet|visit|take\s+part|attend|hold|participate|arrive)\b", re.I), "clause"),
@@ -100,13 +102,13 @@ def find_commitments(document_text: str, sentences: list[Sentence], release: dt.
                 if anchor == "trigger":
                     start = match.start()
                 elif anchor == "phrase":
-                    start = _phrase_start(text, match.start())
+                    start = match.start("np") if "np" in match.groupdict() else _phrase_start(text, match.start())
                 else:
                     start = _clause_start(text, match.start())
                 end = _clause_end(text, match.end())
                 if kind == "planned_event" and anchor == "phrase":
-                    end = _noun_phrase_end(text, match.end())
-                    if not re.search(r"[A-Z0-9]", text[match.start() + 1:end]) and not _names_before(text, start, match.start()):
+                    end = _with_trailing_date(text, _noun_phrase_end(text, match.end()), release)
+                    if not re.search(r"[A-Z0-9]", text[start + 1:end]) and not _names_before(text, start, match.start()):
                         continue  # "the upcoming high-level meetings": nothing named, nothing dated
                 elif kind == "planned_event":
                     end = _through_first_date(text, match.end(), end, release)
@@ -133,6 +135,16 @@ def _noun_phrase_end(text: str, position: int) -> int:
             break  # punctuation closes the phrase
     while re.search(r"\s(?:of|to|for|in|on|at|by|with|within|between|and|the|a|an)$", text[position - 1:end]):
         end = text.rindex(" ", 0, end)
+    return end
+
+
+def _with_trailing_date(text: str, end: int, release: dt.date) -> int:
+    """"the visit of the President to Astana early next year": the date right after the phrase is its own."""
+    for mention in find_dates(text, release):
+        if mention.start >= end and re.fullmatch(r"[\s,]*(?:early|late|mid|in|on|by|at\s+the\s+end\s+of|"
+                                                 r"in\s+the\s+(?:first|second)\s+half\s+of)?\s*",
+                                                 text[end:mention.start], flags=re.I):
+            return mention.end
     return end
 
 
@@ -199,6 +211,14 @@ def _dedupe(found: list[Commitment], text: str) -> list[Commitment]:
     for item in sorted(found, key=lambda c: (c.start, -(c.end - c.start))):
         if any(item.start < k.end and k.start < item.end and k.trigger <= item.trigger < k.end for k in kept):
             continue
+        previous = kept[-1] if kept else None
+        if (previous is not None and previous.kind == item.kind == "planned_event"
+                and re.fullmatch(r"[\s,]*", text[previous.end:item.start])
+                and RELATIVE_EVENT.match(text, item.start)):
+            # "the next summit, which will be held in Gabala next year": one event
+            previous.end = item.end
+            previous.due = previous.due or item.due
+            continue
         words = _content_words(text[item.start:item.end])
         if any(k.kind == item.kind and _similar(words, _content_words(text[k.start:k.end])) for k in kept):
             continue
@@ -211,6 +231,7 @@ def _dedupe(found: list[Commitment], text: str) -> list[Commitment]:
     return kept
 
 
+RELATIVE_EVENT = re.compile(r"(?:which|that|to\s+be|scheduled|slated|planned|set\s+to)\b", re.I)
 ANAPHORIC_DOCUMENT = re.compile(r"(?:the|this|these|that)\s+(?:documents?|memorandum|agreements?|treaty|protocol|"
                                 r"declaration|roadmap|plan)\s+(?:was|were|has\s+been|have\s+been)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|we)\s+(?:\w+\s+){0,2}$", re.I)

@@ -67,7 +67,7 @@ ANAPHORIC_SUBJECT = re.compile(
     re.I,
 )
 PARTICIPATION = re.compile(
-    r"\b(?:with\s+the\s+participation\s+of|attended\s+by|co-chaired\s+by|chaired\s+by|led\s+by|"
+    r"\b(?:with\s+the\s+participation\s+of|attended\s+by|co-chaired\s+by|chaired\s+by|led\s+by|headed\s+by|"
     r"between)\s+",
     re.I,
 )

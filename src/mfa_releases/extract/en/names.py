@@ -256,10 +256,40 @@ def _title_right(tokens: list[Token], end: int) -> list[Token]:
     return title
 
 
+def _drop_title_inner_runs(tokens: list[Token], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs that are words of a long title, not a name: "Minister of Road and Transport Development of
+    Mongolia Delgersaikhan Borkhuu", "Chairman of the State Great Khural of Mongolia …". Such a run is
+    followed by "of"/"for", or by "and" and a title word that opens no new person's title, and the
+    title goes on, unbroken, to the next run (the name)."""
+    kept = []
+    for k, (i, j) in enumerate(runs):
+        if k + 1 < len(runs) and j < len(tokens) and _title_continues(tokens, i, j, runs[k + 1][0]):
+            continue
+        kept.append((i, j))
+    return kept
+
+
+def _title_continues(tokens: list[Token], start: int, end: int, next_run: int) -> bool:
+    between = tokens[end:next_run]
+    if not between:
+        return False
+    first = between[0].lower
+    if first == "and":
+        # "A and Foreign Minister B" are two people; only a lone word inside a title's "of" phrase
+        # ("Minister of Road and Transport …") is the title's.
+        inside_of = start >= 2 and tokens[start - 1].lower in {"of", "for"} and is_title_word(tokens[start - 2].lower)
+        if end - start > 1 or not inside_of:
+            return False
+    elif first not in {"of", "for"}:
+        return False
+    return all(t.lower in CONNECTORS or is_title_word(t.lower) or _is_country_like(t) or t.is_capitalized
+               for t in between)
+
+
 def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]:
     """Every personal-name mention of a sentence, with its title when it has one."""
     tokens = sentence.tokens()
-    runs = _name_runs(tokens)
+    runs = _drop_title_inner_runs(tokens, _name_runs(tokens))
     blocked = {k for i, j in runs for k in range(i, j)}
     mentions = []
     for i, j in runs:
