@@ -27,7 +27,7 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("agreement", re.compile(r"\breached\s+(?:an?\s+)?(?:agreements?|arrangements?|understanding)\s+(?:to|on|that)\b", re.I), "trigger"),
     ("agreement", re.compile(r"\b(?:the\s+)?task\s+(?:was|has\s+been)\s+set\s+to\b", re.I), "trigger"),
     ("agreement", re.compile(r"\bwill\s+cooperate\s+to\b", re.I), "clause"),
-    ("invitation", re.compile(r"\binvit(?:ed|es|ing|e)\b(?=[^.;]{0,160}?\bto\s+(?:visit|attend|take\s+part|participate|come|hold))", re.I), "clause"),
+    ("invitation", re.compile(r"\binvit(?:ed|es|ing|e)\b(?=[^.;]{0,160}?\bto\s+(?:visit|attend|take\s+part|participate|come|hold|pay|make))", re.I), "clause"),
     ("invitation", re.compile(r"\b(?:extended|conveyed|handed\s+over|passed\s+on|delivered)\s+(?:an?\s+)?(?:official\s+|personal\s+)?invitation\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:upcoming|forthcoming)\s+(?:[\w’'-]+\s+){0,4}?" + _EVENT + r"\b", re.I), "phrase"),
     # "preparations for the visit of the President to Astana": the event named after the preparations
@@ -56,7 +56,7 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
 ]
 # Courtesy and non-commitments that share a trigger's words.
 SKIP = re.compile(r"\bwould\b|\bthanked\s+for\s+the\s+invitation\b|\bat\s+the\s+invitation\s+of\b", re.I)
-CLAUSE_END = re.compile(r"[;!?]|(?-i:(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\b[A-Z]))\.(?!\w)|,\s+(?:and|while|which|whereas|but)\b|\s+as\s+well\s+as\b|,\s*[\"”»]|[\"”»]\s*,", re.I)
+CLAUSE_END = re.compile(r"[;!?]|(?-i:(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\b[A-Z]))\.(?!\w)|,\s+(?:and|while|which|whereas|but)\b|\s+and\s+(?=(?:also\s+)?[a-z]+ed\b)|\s+as\s+well\s+as\b|,\s*[\"”»]|[\"”»]\s*,", re.I)
 CLAUSE_START = re.compile(r"[,;:\"“«]\s*|\bthat\s+|\band\s+(?=the\s|[a-z]+ed\b)|\bas\s+well\s+as\s+", re.I)
 # Words that may continue a named event's noun phrase ("the upcoming visit of the President to Italy").
 NP_WORDS = re.compile(r"(?:of|to|for|in|on|at|by|with|within|between|and|the|a|an|its|his|her|their|this|"
