@@ -32,7 +32,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("invitation", re.compile(r"\b(пригласил\w*|получил\w* (предложение|приглашение)|передал\w* приглашение)", _FLAGS)),
     ("invitation_future", re.compile(r"\bпо приглашению\b", _FLAGS)),
     ("signed_document", re.compile(r"\b(подписали|подписал|подписала|(был|была|было|были)\s+подписан[аоы]?|"
-                                   r"подписаны|подписано|подписана)\b", _FLAGS)),
+                                   r"подписаны|подписано|подписана|подписан)\b", _FLAGS)),
     ("support", re.compile(r"\b(выразил\w* поддержку|оказ\w* поддержку|поддерживает|поддерживают|"
                            r"поддержал\w*|поддержит|поддержат)\b", _FLAGS)),
     ("planned_event", re.compile(r"\b(предстоящ\w+|запланирован\w*(?!\s+[а-яё]+ть(ся)?\b)|"
@@ -42,7 +42,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                                  r"ожидается визит|намечен\w*|в преддверии|готовит(ся)? к|готовятся к)\b", _FLAGS)),
     ("intent", re.compile(r"\b(вед[её]тся работа|работа вед[её]тся|проводится работа|проводим\w+ работ\w*|"
                           r"(проводятся|ведутся|проводится|вед[её]тся)\s+(\w+\s+)?(консультации|переговоры|работа|подготовка)|"
-                          r"намерен\w*|намерени\w+|готовность\s+[а-яё]+(ть|ться)\b|готов(ы|а)?(?:\s+[^\s.;,]+){0,8}?\s+[а-яё]+(ть|ться)|"
+                          r"намерен\w*|намерени\w+|планиру(ет|ют)\s+[а-яё]+ть\b|готовность\s+[а-яё]+(ть|ться)\b|готов(ы|а)?(?:\s+[^\s.;,]+){0,8}?\s+[а-яё]+(ть|ться)|"
                           r"будет\s+(?!\w+ся\b)[а-яё]+(ть)\b|будут\s+(?!\w+ся\b)[а-яё]+(ть)\b|"
                           r"продолжит|продолжат|подпишут|подпишет|готов(ят|ит)\b(?! к)|готовящ\w+|"
                           r"план(ы|ами|ах)\s+(нашей|\w+ой)?\s*\w*\s*по|планами)\b", _FLAGS)),
@@ -204,7 +204,8 @@ def _subject_countries(ctx, sentence_index: int, first_token: int, stop_token: i
     for z_first, z_stop in zones:
         actors: list[str] = []
         for i, m in ctx.in_sentence(sentence_index):
-            if z_first <= m.first < z_stop and m.case in (None, "Nom"):
+            opening = m.first == z_first or (m.first > 0 and an.tokens[m.first - 1].pos == "PUNCT")
+            if z_first <= m.first < z_stop and (m.case in (None, "Nom") or (m.initials and opening)):
                 country = ctx.person_of[i].country
                 if country and country not in actors:
                     actors.append(country)

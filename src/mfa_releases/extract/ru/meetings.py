@@ -27,7 +27,8 @@ from mfa_releases.extract.ru.roles import ROLE_HEADS, Mention, countries_in
 
 HOME_COUNTRY = "KZ"  # the releases' own state, for people introduced without one
 
-_MET = re.compile(r"встретил(ся|ась|ись)$")
+_MET = re.compile(r"(встретил|встречал)(ся|ась|ись)$")
+_RECEIVED_BY = re.compile(r"(принят|принята|приняты)$")  # «был принят Президентом …»
 _HELD = re.compile(r"(провел|провела|провели|провёл)$")
 _RECEIVED = re.compile(r"(принял|приняла|приняли)$")
 _HANDED = re.compile(r"(вручил|вручила|вручили)$")
@@ -134,6 +135,8 @@ def _triggers(ctx: Context, sentence: int):
                     break
                 if an.tokens[first + k].pos == "VERB" or noun in (".", ";"):
                     break
+        elif _RECEIVED_BY.fullmatch(word) and offset > 0 and words[offset - 1] in ("был", "была", "были"):
+            found.append((i, "meeting", False, True))
         elif _RECEIVED.fullmatch(word):
             following = words[offset + 1:offset + 4]
             if not any(w in _NOT_RECEPTION for w in following):

@@ -82,9 +82,16 @@ def places_in(an: Analysis, first: int, stop: int, excluded: set[int]) -> list[P
     return found
 
 
+_FUTURE_VISIT = re.compile(r"предстоящ|подготовк|запланирован|планиру|состоится|посетит|прибудет|будет|"
+                           r"\bк\s+(\w+\s+){0,2}визиту", re.I)
+
+
 def visit_places(an: Analysis, sentence: int, excluded: set[int]) -> list[Place]:
-    """Places of a visit named in a sentence: «в ходе визита в Австрию», «прибыл в Нур-Султан»."""
+    """Places of a visit made (not one to come) named in a sentence: «в ходе визита в Австрию»,
+    «прибыл в Нур-Султан»."""
     first, stop = an.sentences[sentence].tokens
+    if _FUTURE_VISIT.search(an.text[an.sentences[sentence].start:an.sentences[sentence].stop]):
+        return []
     found = []
     for i in range(first, stop):
         if _VISIT.fullmatch(an.tokens[i].text):

@@ -278,6 +278,24 @@ def _clean_span(an: Analysis, first: int, last: int) -> tuple[int, int] | None:
     return first, end
 
 
+_INITIALS_NAME = re.compile(r"(?<![А-ЯЁа-яё])(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+
+
+def _initials_spans(an: Analysis, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«А.Абдуллаева», «М.Рот» that the NER tagger missed (often at a sentence start)."""
+    taken = {i for first, last in known for i in range(first, last)}
+    found = []
+    for match in _INITIALS_NAME.finditer(an.text):
+        first = next((i for i, t in enumerate(an.tokens) if t.start == match.start()), None)
+        last = next((i + 1 for i, t in enumerate(an.tokens) if t.stop == match.end()), None)
+        if first is None or last is None or taken & set(range(first, last)):
+            continue
+        if an.tokens[first].sent != an.tokens[last - 1].sent:
+            continue
+        found.append((first, last))
+    return found
+
+
 def _given_name(word: str) -> bool:
     """A capitalized word that can only be a given name (or a compound one: «Касым-Жомарта»)."""
     if re.match(r"[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+$", word):
@@ -359,6 +377,7 @@ def person_mentions(an: Analysis) -> list[Mention]:
             ):
                 first -= 1
             raw.append((first, last))
+    raw = sorted(set(raw) | set(_initials_spans(an, raw)))
     person_tokens = {i for first, last in raw for i in range(first, last)}
     mentions: list[Mention] = []
     previous: Mention | None = None
@@ -374,9 +393,22 @@ def person_mentions(an: Analysis) -> list[Mention]:
         # The name agrees with the head of the last part of a multi-part role
         # («Помощником …, Директором … Иваной Живкович»), not with its dependents («министра»).
         last_head = None
+        part_heads = []
         for i in heads:
-            if last_head is None or any(t.text in (",", "–", "—") for t in an.tokens[last_head:i]):
+            if last_head is None or any(t.text in (",", "–", "—", "-") for t in an.tokens[last_head:i]):
                 last_head = i
+                part_heads.append(i)
+        # Parts of one role stand in one case («заместителем премьер-министра – главой МИД»); a part in
+        # another case belongs to the clause before («визиту Президента РК - вице-президент … К. Парикх»).
+        if part_heads:
+            case = an.tokens[part_heads[-1]].case
+            keep = part_heads[-1]
+            for i in reversed(part_heads[:-1]):
+                dashed = any(t.text in ("–", "—", "-") for t in an.tokens[i:keep])
+                if dashed and an.tokens[i].case != case:
+                    break
+                keep = i
+            head = keep
         role_first = None
         if head is not None:
             role_first = head
