@@ -1,0 +1,111 @@
+"""Participants of a meeting as rows: the country each serves, role and organization.
+
+A title usually names the country ("Foreign Minister of Kazakhstan"). When it does not, the clause
+may ("the German side was headed by …"); the release's subject is Kazakh when the text is about
+Kazakhstan and no one else in the meeting is; a counterpart serves the country the text names most,
+other than those already taken. Officials of international bodies (UN, OSCE, …) serve no state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from mfa_releases.extract.base import ParticipantFact
+from mfa_releases.extract.en.lexicon import country_of
+from mfa_releases.extract.en.meetings import Meeting
+from mfa_releases.extract.en.people import Person
+from mfa_releases.extract.en.roles import INTERNATIONAL_BODIES, infer_organization
+from mfa_releases.extract.en.tokens import Sentence
+
+HOME_COUNTRY = "KZ"
+
+
+def participant_facts(meeting: Meeting, countries: Counter, text: str, sentences: list[Sentence]) -> list[ParticipantFact]:
+    """One row per participant of a meeting (`countries`: how often the document names each country)."""
+    assigned = _assign_countries(meeting, countries, text, sentences)
+    participants = []
+    for person in meeting.participants:
+        others = [p for p in meeting.participants if p.index != person.index]
+        country = assigned.get(person.index)
+        role = person.role or _counterpart_role(person, others)
+        mention = next((m for m in person.mentions if meeting.sentence.start <= m.start < meeting.sentence.end),
+                       person.mentions[0])
+        organization = person.organization
+        if organization is None and role and country and not person.country:
+            organization = infer_organization(role, country)
+        participants.append(ParticipantFact(
+            name=person.name,
+            role=role,
+            organization=organization,
+            country=country,
+            mention=text[mention.start:mention.end],
+            char_start=mention.start,
+            char_end=mention.end,
+        ))
+    return participants
+
+
+def _assign_countries(meeting: Meeting, countries: Counter, text: str, sentences: list[Sentence]) -> dict[int, str]:
+    assigned = {p.index: p.country for p in meeting.participants if p.country}
+    for person in meeting.participants:
+        if person.index not in assigned:
+            others = {assigned[p.index] for p in meeting.participants if p.index in assigned and p.country}
+            code = _clause_country(person, others, text, sentences)
+            if code:
+                assigned[person.index] = code
+    # The releases are about Kazakhstan's diplomacy: an unplaced subject in a text that names
+    # Kazakhstan is Kazakh, unless someone else in the meeting already is.
+    subject = meeting.participants[0]
+    if subject.index not in assigned and countries.get(HOME_COUNTRY) and HOME_COUNTRY not in assigned.values():
+        if not _serves_international_body(subject):
+            assigned[subject.index] = HOME_COUNTRY
+    # Then counterparts: the country the text names most, other than those already taken.
+    for person in reversed(meeting.participants):
+        if person.index not in assigned:
+            guess = _guess_country(person, set(assigned.values()), countries)
+            if guess:
+                assigned[person.index] = guess
+    return assigned
+
+
+def _clause_country(person: Person, taken: set[str], text: str, sentences) -> str | None:
+    """"The Kazakh delegation was headed by A", "a delegation of the U.S. Congress led by A": the country
+    named just before the person, in their clause (another participant's own country excepted)."""
+    for mention in person.mentions:
+        sentence_start = sentences[mention.sentence_index].start if mention.sentence_index >= 0 else 0
+        clause_start = max([sentence_start] + [text.rfind(mark, sentence_start, mention.start) + 1
+                                               for mark in (",", ";", "\n")])
+        words = re.findall(r"[A-Z][\w’'.-]*", text[clause_start:mention.start])
+        for word in reversed(words):
+            code = country_of(re.sub(r"[’']s$", "", word))
+            if code and code not in taken and code != person.host:
+                return code
+    return None
+
+
+def _serves_international_body(person: Person) -> bool:
+    title_words = " ".join(m.title for m in person.mentions).replace("-", " ").split()
+    return any(word in INTERNATIONAL_BODIES for word in title_words) or any(
+        t.organization in INTERNATIONAL_BODIES for t in person.titles)
+
+
+def _guess_country(person: Person, taken: set[str], countries) -> str | None:
+    """A person whose titles name no country serves the document's most-named other country."""
+    if _serves_international_body(person):
+        return None  # UN, OSCE, … officials serve no state
+    excluded = taken | ({person.host} if person.host else set())
+    for code, _count in countries.most_common():
+        if code not in excluded:
+            return code
+    return None
+
+
+def _counterpart_role(person: Person, others: list[Person]) -> str | None:
+    """"his Russian counterpart": the same position as the person they met (its last part)."""
+    if not person.is_counterpart:
+        return None
+    for other in others:
+        if other.role:
+            return other.role.split(" and ")[-1]
+    return None
