@@ -84,6 +84,11 @@ MEETING_CASES = [
         "During the meeting, Sadykov and Rossi discussed trade.",
         [("meeting", ["Erlan Sadykov", "Marco Rossi"])],
     ),
+    (  # family name first: "Mr. Wang" is Wang Yi
+        "Kazakh Foreign Minister Erlan Sadykov met with Chinese Foreign Minister Wang Yi.\n\n"
+        "Later, Mr. Wang held talks with Kazakh Prime Minister Olzhas Bek.",
+        [("meeting", ["Erlan Sadykov", "Wang Yi"]), ("talks", ["Wang Yi", "Olzhas Bek"])],
+    ),
     (  # an unnamed counterpart is not a participant, so there is no meeting
         "Kazakh Foreign Minister Erlan Sadykov met with the Ambassador of Peru.",
         [],

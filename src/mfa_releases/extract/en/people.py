@@ -91,6 +91,10 @@ def collect_people(sentences: list[Sentence]) -> People:
     for mention in all_mentions:
         if mention.n_name_tokens == 1:
             candidates = [p for p in persons if surname_matches(mention.name, p.name)]
+            if not candidates:
+                # "Mr. Wang" for "Wang Yi": family name first
+                candidates = [p for p in persons if len(p.name.split()) == 2
+                              and p.name.split()[0].lower() == mention.name.lower()]
             if candidates:
                 attach(mention, candidates[0])
             elif mention.strong:
