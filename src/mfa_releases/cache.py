@@ -150,6 +150,7 @@ class ExtractionCache:
         self._gazetteers = gazetteers
         self._fingerprints: dict[str, str | None] = {}
         self._used: set[Path] = set()
+        self._paths: dict[tuple, Path | None] = {}
         self.hits = 0
         self.misses = 0
 
@@ -172,20 +173,23 @@ class ExtractionCache:
         fingerprint = self.fingerprint(document.language)
         if fingerprint is None:
             return None
-        return _sha256_json({
-            "fingerprint": fingerprint,
-            "text_sha256": document.sha256,
-            "language": document.language,
-            "date": document.date.isoformat(),
-            "title": document.title,
-            "source": document.source,
-        })
+        fields = [fingerprint, document.sha256, document.language, document.date.isoformat(),
+                  document.title, document.source]
+        return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
     def _path(self, document: Document) -> Path | None:
-        key = self.key(document)
-        if key is None:
-            return None
-        return self.root / self.fingerprint(document.language) / key[:2] / f"{key}.json"
+        # Memoized: a build asks for each document's entry twice (contains, then get or put).
+        memo_key = (document.sha256, document.language, document.date, document.title, document.source)
+        if memo_key not in self._paths:
+            key = self.key(document)
+            self._paths[memo_key] = (None if key is None else
+                                     self.root / self.fingerprint(document.language) / key[:2] / f"{key}.json")
+        return self._paths[memo_key]
+
+    def contains(self, document: Document) -> bool:
+        """Whether an entry exists for the document (without reading it)."""
+        path = self._path(document)
+        return path is not None and path.is_file()
 
     def get(self, document: Document) -> Facts | None:
         """Cached facts for a document, or None on a miss (an unreadable entry counts as a miss)."""
@@ -226,13 +230,14 @@ class ExtractionCache:
         if not self.root.is_dir():
             return 0
         removed = 0
-        for path in sorted(self.root.rglob("*")):
-            if path.is_file() and path not in self._used:
-                path.unlink()
-                removed += 1
-        for directory in sorted((p for p in self.root.rglob("*") if p.is_dir()), reverse=True):
-            if not any(directory.iterdir()):
-                directory.rmdir()
+        for directory, subdirectories, files in os.walk(self.root, topdown=False):
+            for name in files:
+                path = Path(directory, name)
+                if path not in self._used:
+                    path.unlink()
+                    removed += 1
+            if directory != str(self.root) and not os.listdir(directory):
+                os.rmdir(directory)
         return removed
 
     def clear(self) -> None:

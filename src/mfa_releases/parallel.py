@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,8 @@ THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"
 
 # Documents per task: enough to amortize inter-process overhead, small enough to balance load.
 CHUNK_SIZE = 4
+# Documents (mostly cache hits, a few hundred bytes of facts each) that may wait behind a miss.
+MAX_PENDING = 4096
 
 
 class ExtractionFailed(RuntimeError):
@@ -147,15 +149,21 @@ def extract_all(
 ) -> Iterator[tuple[Document, Facts]]:
     """Facts for every document, yielded in input order, with cache hits skipping extraction.
 
-    `workers=1` extracts in this process (no start-up cost: what an incremental build wants);
-    more start a pool on the first cache miss. New facts are written to `cache` as they are
-    yielded.
+    `workers=1` extracts in this process. More start a pool on the first cache miss, no larger
+    than the misses need (known up front when `documents` is a list and there is a cache), so
+    that adding one release starts one worker, whose model loading overlaps with reading the
+    cache. New facts are written to `cache` as they are yielded.
     """
     workers = resolve_workers(workers)
-    window = max(workers * chunk_size * 4, chunk_size)
-    pending: deque[_Slot] = deque()
-    batch: list[_Slot] = []
+    in_process = workers == 1
+    if not in_process and cache is not None and isinstance(documents, Sequence):
+        misses = sum(1 for document in documents if not cache.contains(document))
+        workers = max(1, min(workers, -(-misses // chunk_size)))
+    max_misses = workers * chunk_size * 4  # extraction work in flight
+    pending: deque[_Slot] = deque()  # in input order; cache hits queue up while misses are extracted
+    batch: list[_Slot] = []  # misses not yet sent
     pool: ProcessPoolExecutor | None = None
+    open_misses = 0
 
     def submit() -> None:
         nonlocal pool, batch
@@ -163,7 +171,7 @@ def extract_all(
             return
         chunk, batch = batch, []
         docs = [slot.document for slot in chunk]
-        if workers == 1:
+        if in_process:
             for slot, facts in zip(chunk, _extract_chunk(docs)):
                 slot.facts = facts
             return
@@ -174,11 +182,14 @@ def extract_all(
             slot.future, slot.index = future, index
 
     def finish(slot: _Slot) -> tuple[Document, Facts]:
+        nonlocal open_misses
         if slot.facts is None and slot.future is None:  # still in the unsent batch
             submit()
         facts = slot.result()
-        if cache is not None and not slot.from_cache:
-            cache.put(slot.document, facts)
+        if not slot.from_cache:
+            open_misses -= 1
+            if cache is not None:
+                cache.put(slot.document, facts)
         return slot.document, facts
 
     try:
@@ -186,11 +197,14 @@ def extract_all(
             slot = _Slot(document, cache.get(document) if cache is not None else None)
             pending.append(slot)
             if slot.facts is None:
+                open_misses += 1
                 batch.append(slot)
                 if len(batch) >= chunk_size:
                     submit()
-            # Hand back what is ready at the head; block only when the window is full.
-            while pending and (pending[0].ready() or len(pending) > window):
+            else:
+                submit()  # a run of misses ended: send it now rather than when it reaches the head
+            # Hand back what is ready at the head; block only when too much is waiting.
+            while pending and (pending[0].ready() or open_misses > max_misses or len(pending) > MAX_PENDING):
                 yield finish(pending.popleft())
         submit()
         while pending:
