@@ -269,6 +269,8 @@ PLACE_AND_DATE_CASES = [
     # the place of the event the release opens with; calls have no place
     ("Kazakh Deputy Foreign Minister Alan Bek took part in the conference on Syria held in Geneva.\n\n"
      "On its sidelines, he met with Italian Deputy Foreign Minister Marco Rossi.", "Geneva", "CH", None),
+    ("Tajik Foreign Minister Rustam Aliev held talks here on Tuesday with Chinese Ambassador Zhao Dong.",
+     None, None, dt.date(2026, 3, 10)),
     ("Kazakh Foreign Minister Erlan Sadykov, who arrived in Paris, spoke by phone with Italian Foreign Minister "
      "Marco Rossi.", None, None, None),
     ("US Secretary of State John Page hosted Kazakh Foreign Minister Erlan Sadykov.", None, "US", None),
@@ -332,6 +334,13 @@ COMMITMENT_CASES = [
       ("agreement", "2027", "agreed to hold the next dialogue in Astana in 2027")]),
     ("Lukashenko invited Tokayev to pay an official visit to Belarus in 2027.",
      [("invitation", "2027", "invited Tokayev to pay an official visit to Belarus")]),
+    ("The ministers agreed to expand trade, and to prepare the visit of President Tokayev to France in the autumn.",
+     [("agreement", None, "agreed to expand trade"), ("planned_event", "2026", "the visit of President Tokayev to France")]),
+    # an event inside an agreement is the agreement's ("agreed to hold a summit next year")
+    ("The ministers agreed to prepare the visit of President Tokayev to France in the autumn.",
+     [("agreement", "2026", "agreed to prepare the visit")]),
+    ("The guest conveyed warm greetings and an invitation to take part in the summit in Baku.",
+     [("invitation", None, "an invitation to take part in the summit in Baku")]),
     ("The guest plans to visit Astana this year.", [("intent", "2026", "plans to visit Astana this year")]),
     ("Japan will host the summit in Tokyo in August and expressed its intention to work closely with Kazakhstan.",
      [("planned_event", "2026-08", "will host the summit in Tokyo in August"),

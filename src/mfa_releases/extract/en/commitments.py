@@ -28,10 +28,11 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("agreement", re.compile(r"\b(?:the\s+)?task\s+(?:was|has\s+been)\s+set\s+to\b", re.I), "trigger"),
     ("agreement", re.compile(r"\bwill\s+cooperate\s+to\b", re.I), "clause"),
     ("invitation", re.compile(r"\binvit(?:ed|es|ing|e)\b(?=[^.;]{0,160}?\bto\s+(?:visit|attend|take\s+part|participate|come|hold|pay|make))", re.I), "clause"),
+    ("invitation", re.compile(r"\ban\s+invitation\s+(?:from\s+[^.;,]{0,60}?\s+)?to\s+(?:visit|attend|take\s+part|participate|pay)\b", re.I), "trigger"),
     ("invitation", re.compile(r"\b(?:extended|conveyed|handed\s+over|passed\s+on|delivered)\s+(?:an?\s+)?(?:official\s+|personal\s+)?invitation\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:upcoming|forthcoming)\s+(?:[\w’'-]+\s+){0,4}?" + _EVENT + r"\b", re.I), "phrase"),
     # "preparations for the visit of the President to Astana": the event named after the preparations
-    ("planned_event", re.compile(r"\bpreparations?\s+(?:for|of)\s+(?P<np>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + _EVENT + r")\b", re.I), "phrase"),
+    ("planned_event", re.compile(r"\b(?:preparations?\s+(?:for|of)|prepare|preparing(?:\s+for)?)\s+(?P<np>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + _EVENT + r")\b", re.I), "phrase"),
     ("planned_event", re.compile(r"\bwill\s+(?:be\s+held|take\s+place|pay|make\s+an?\s+\w*\s*visit|visit|chair|host|convene|hold|attend|participate|take\s+part)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:to\s+be\s+held|slated\s+for|(?:is|are|was|were)\s+(?:scheduled|slated|planned|set)\s+(?:to|for)|scheduled\s+(?:to|for))\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:is|are)\s+expected\s+to\s+(?:meet|visit|take\s+part|attend|hold|participate|arrive)\b", re.I), "clause"),

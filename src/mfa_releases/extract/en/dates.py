@@ -30,6 +30,9 @@ _PATTERNS = [
     re.compile(r"\b(?:in|by|for|until|of|early|late|end of)\s+" + _YEAR.format("y4") + r"\b(?![-–]\d)", re.I),
     # "this year", "next year", "by the end of the year", "later this year"
     re.compile(r"\b(?P<rel5>this|next|the current|the coming|the end of the)\s+year\b", re.I),
+    # "in the autumn", "in spring 2027", "in the summer of next year": the year
+    re.compile(r"\bin\s+(?:the\s+)?(?:early\s+|late\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?"
+               r"(?:\s+" + _YEAR.format("y6") + r"|\s+(?P<rel6>this|next)\s+year)?\b", re.I),
     re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b", re.I),
 ]
 # Month names that are also common words need a neighbouring day or year.
@@ -96,6 +99,11 @@ def _resolve(match: re.Match, release: dt.date) -> tuple[int, int | None, int | 
         return infer_year(release, month), month, None
     if "y4" in groups:
         return int(groups["y4"]), None, None
+    if "y6" in groups:
+        return int(groups["y6"]), None, None
+    if "season" in groups:
+        offset = 1 if groups.get("rel6", "").lower() == "next" else 0
+        return relative_year(release, offset), None, None
     if "rel5" in groups:
         return relative_year(release, 1 if groups["rel5"].lower() == "next" else 0), None, None
     if "wd" in groups:

@@ -47,7 +47,8 @@ GAP_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|and\s+(?:his|her|the
 FIRST_GAP = re.compile(
     r"^\s*(?:(?:with|of|to|between|the|his|her|their|a|an|on|by|\d+|\w+\s+\d{1,2},?|\d{1,2}\s+\w+|"
     r"participation|telephone|phone|newly|appointed|new|outgoing|visiting|incoming|accredited|resident|"
-    r"designate|acting|former|current|,)\s*){0,8}$",
+    r"designate|acting|former|current|here|there|today|yesterday|also|separately|jointly|in\s+[A-Z][\w-]+|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|,)\s*){0,8}$",
     re.I,
 )
 PLACE = re.compile(
