@@ -273,7 +273,15 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
                 actors.append(ctx.person_of[i].country)
     if not actors:
         actors = _subject_countries(ctx, hit.sentence, an.sentences[hit.sentence].tokens[0], t_first + 1)
-    if not actors and (group or hit.kind in ("agreement", "signed_document")):
+    if not actors:
+        # a passive clause's agent («ведомствами Казахстана и Китая проводятся …») or the states
+        # the sentence names outside places («в Казахстане»)
+        s_first = an.sentences[hit.sentence].tokens[0]
+        for c_first, _, code in countries_in(an, s_first, t_last):
+            prev = an.tokens[c_first - 1].text.lower() if c_first > s_first else ""
+            if prev not in ("в", "во", "по", "на", "из") and code not in actors and an.tokens[c_first].pos != "ADJ":
+                actors.append(code)
+    if not actors and (group or hit.kind != "support"):
         actors = meeting_countries[:]
     return actors
 
@@ -292,6 +300,23 @@ def _meeting_for(ctx, drafts, hit: Hit) -> int | None:
         if len(candidates) > 1:
             return None
     return 0 if len(drafts) == 1 else None
+
+
+_STATIVE = re.compile(r"^будут?\s+(означать|зависеть|носить|состоять|иметь|стоить|являться|находиться|составлять|"
+                      r"жить|попадать|проходить|длиться|включать|действовать|работать|считаться|оставаться|"
+                      r"происходить|продолжаться|называться|выглядеть)\b", _FLAGS)
+
+
+def _international_subject(ctx, hit: Hit) -> bool:
+    """The commitment is an international organization's («ЕС намерен …»): actors stay empty."""
+    sentence = ctx.an.sentences[hit.sentence]
+    for i, m in ctx.in_sentence(hit.sentence):
+        if m.start < hit.stop and ctx.person_of[i].international:
+            return True
+    from mfa_releases.extract.ru import gazetteers
+
+    text = ctx.an.text[sentence.start:hit.stop]
+    return any(gazetteers.organization(word) for word in re.findall(r"[А-ЯЁA-Z]{2,}|[А-ЯЁ][а-яё]+", text))
 
 
 def _people_in(ctx, hit: Hit) -> set[int]:
@@ -336,6 +361,8 @@ def find_commitments(ctx, drafts) -> list[CommitmentFact]:
     kept.sort(key=lambda h: h.start)
     facts = []
     for hit in kept:
+        if hit.kind == "intent" and _STATIVE.search(an.text[hit.start:hit.stop][:40]):
+            continue  # «будет означать», «будет зависеть»: a description, not an undertaking
         meeting = _meeting_for(ctx, drafts, hit)
         countries = []
         for draft in ([drafts[meeting]] if meeting is not None else drafts):
@@ -351,10 +378,13 @@ def find_commitments(ctx, drafts) -> list[CommitmentFact]:
                 phrases = find_dates(before, ctx.release)[-1:]
             if phrases:
                 due = phrases[0].due
+        actors = _actors(ctx, hit, countries)
+        if not actors and hit.kind in ("intent", "planned_event") and not _international_subject(ctx, hit):
+            continue  # nobody identifiable undertakes it
         facts.append(
             CommitmentFact(
                 kind=hit.kind,
-                actors=_actors(ctx, hit, countries),
+                actors=actors,
                 due=due,
                 evidence=an.text[hit.start:hit.stop],
                 char_start=hit.start,

@@ -235,6 +235,11 @@ def _objects(ctx: Context, sentence: int, trigger: int) -> list[tuple[Person, Me
         if re.search(r"(приглашению|от имени|поручению)\s*$", before):
             cursor = m.last
             continue
+        if m.case == "Nom" and not objects:
+            break  # the subject of the next clause («во время встречи с избирателями A получила …»)
+        if m.case == "Nom":
+            cursor = m.last
+            continue
         objects.append((ctx.person_of[i], m))
         cursor = m.last
     del stop
