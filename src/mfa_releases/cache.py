@@ -227,8 +227,7 @@ class ExtractionCache:
     def prune(self) -> int:
         """Delete every entry this build did not read or write (documents removed from the corpus,
         entries of older code or gazetteers) and leftover temp files; returns how many files went."""
-        if not self.root.is_dir():
-            return 0
+        self.root.mkdir(parents=True, exist_ok=True)  # a DVC output must exist, even when empty
         removed = 0
         for directory, subdirectories, files in os.walk(self.root, topdown=False):
             for name in files:
