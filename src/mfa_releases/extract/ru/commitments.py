@@ -38,11 +38,11 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("planned_event", re.compile(r"\b(предстоящ\w+|запланирован\w*(?!\s+[а-яё]+ть(ся)?\b)|"
                                  r"планируется(?!\s+[а-яё]+ть(ся)?\b)(?!,? что)|"
                                  r"состоится|состоятся|встрет(ит|ят)ся|посет(ит|ят)|прим(ет|ут) участие|"
-                                 r"провед(ет|ут)|прибуд(ет|ут)|предусмотрен\w*|объявлен\w* годом|"
+                                 r"провед(ет|ут)|прибуд(ет|ут)|пройд(ет|ут)|предусмотрен\w*|объявлен\w* годом|"
                                  r"ожидается визит|намечен\w*|в преддверии|готовит(ся)? к|готовятся к)\b", _FLAGS)),
     ("intent", re.compile(r"\b(вед[её]тся работа|работа вед[её]тся|проводится работа|проводим\w+ работ\w*|"
                           r"(проводятся|ведутся|проводится|вед[её]тся)\s+(\w+\s+)?(консультации|переговоры|работа|подготовка)|"
-                          r"намерен\w*|намерени\w+|планиру(ет|ют)\s+[а-яё]+ть\b|готовность\s+[а-яё]+(ть|ться)\b|готов(ы|а)?(?:\s+[^\s.;,]+){0,8}?\s+[а-яё]+(ть|ться)|"
+                          r"намерен\w*|намерени\w+|планиру(ет|ют)\s+[а-яё]+ть\b|готовност[ьи]\s+(?:[а-яё]+\s+){0,3}?[а-яё]+(ть|ться)\b|готов(ы|а)?(?:\s+[^\s.;,]+){0,8}?\s+[а-яё]+(ть|ться)|"
                           r"будет\s+(?!\w+ся\b)[а-яё]+(ть)\b|будут\s+(?!\w+ся\b)[а-яё]+(ть)\b|"
                           r"продолжит|продолжат|подпишут|подпишет|готов(ят|ит)\b(?! к)|готовящ\w+|"
                           r"план(ы|ами|ах)\s+(нашей|\w+ой)?\s*\w*\s*по|планами)\b", _FLAGS)),
@@ -66,6 +66,11 @@ class Hit:
     stop: int
     sentence: int
     title: bool = False  # stated in a title line: kept only when the body does not restate it
+    trigger: int = -1  # char offset of the trigger word (the evidence may start at its subject)
+
+    @property
+    def anchor(self) -> int:
+        return self.trigger if self.trigger >= 0 else self.start
 
 
 def _hits(ctx) -> list[Hit]:
@@ -129,7 +134,8 @@ def _hits(ctx) -> list[Hit]:
                     cursor = split.end()
                 parts.append((cursor, start + len(span_text)))
             for part_start, part_stop in parts:
-                hits.append(Hit(kind, sentence.start + part_start, sentence.start + part_stop, index, title))
+                hits.append(Hit(kind, sentence.start + part_start, sentence.start + part_stop, index, title,
+                                sentence.start + max(start, part_start)))
     return hits
 
 
@@ -246,11 +252,11 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
     antecedent, the people of a planned event, else the meeting's states."""
     an = ctx.an
     sentence = an.sentences[hit.sentence]
-    t_first, t_last = _tokens_between(an, hit.start, hit.stop)
-    before = an.text[sentence.start:hit.start]
+    t_first, t_last = _tokens_between(an, hit.anchor, hit.stop)
+    before = an.text[sentence.start:hit.anchor]
     boundaries = list(_CLAUSE_BOUNDARY.finditer(before))
     clause_offset = boundaries[-1].end() if boundaries else 0
-    clause_first, _ = _tokens_between(an, sentence.start + clause_offset, hit.start)
+    clause_first, _ = _tokens_between(an, sentence.start + clause_offset, hit.anchor)
     group = _GROUP_SUBJECT.search(before[clause_offset:]) or _GROUP_SUBJECT.search(before[-30:])
     if group and hit.kind in ("agreement", "signed_document") and meeting_countries:
         return meeting_countries[:]

@@ -527,4 +527,14 @@ def _default_country(ctx: Context, person: Person, others: list[Person], draft: 
                     before = ctx.an.tokens[c_first - 1] if c_first > m.role_first else None
                     if before is not None and before.text.lower() in ("в", "при") and code != HOME_COUNTRY:
                         return code
-    return None
+    return _dominant_foreign_country(ctx)
+
+
+def _dominant_foreign_country(ctx: Context) -> str | None:
+    """The foreign state a release names most often (its counterpart country)."""
+    counts: dict[str, int] = {}
+    for code in [c for _, _, c in countries_in(ctx.an, 0, len(ctx.an.tokens))] + [
+            p.country for p in ctx.people if p.country]:
+        if code != HOME_COUNTRY:
+            counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=lambda c: (counts[c], c)) if counts else None

@@ -127,7 +127,8 @@ _STATE_WORDS = {"королевство", "республика", "госуда�
                 "конфедерация", "содружество"}
 # Honorifics between a role and a name: «Эмиру Государства Катар шейху Тамиму …», «господину …».
 _HONORIFICS = {"шейх", "господин", "госпожа", "г-н", "г-жа", "его", "ее", "её", "величество", "высочество",
-               "превосходительство", "сэр", "мистер", "миссис", "доктор", "профессор"}
+               "превосходительство", "сэр", "мистер", "миссис", "доктор", "профессор", "кардинал",
+               "архиепископ", "митрополит", "принц", "принцесса"}
 
 
 def _display(token) -> str:
@@ -237,8 +238,8 @@ def _role(an: Analysis, first: int, name_first: int) -> tuple[str, list[tuple[in
             head_done = False
             continue
         if not head_done:
-            if token.pos == "ADJ" or token.text.lower() == "и":
-                if token.pos == "ADJ" and token.lemma not in ROLE_ADJECTIVES:
+            if token.pos == "ADJ" or token.text.lower() == "и" or token.lemma in ROLE_ADJECTIVES:
+                if token.lemma not in ROLE_ADJECTIVES and token.text.lower() != "и":
                     continue
                 words.append(token.lemma)
                 continue
@@ -318,7 +319,11 @@ def _serves(an: Analysis, country_first: int, role_first: int) -> bool:
         return before.text.lower() == "из"
     if token.pos == "ADJ" or (len(token.text) > 1 and token.text.isupper()):
         return True
-    return token.case in (None, "Gen")
+    if token.case in (None, "Gen"):
+        return True
+    # the tagger sometimes misreads the case of a genitive right after the head («Премьер-министром
+    # Пакистана»); a country coordinated after a preposition («с Азией и Монголией») is not the person's
+    return before is not None and before.pos in ("NOUN", "PROPN")
 
 
 def _led_by(an: Analysis, i: int) -> bool:
@@ -413,7 +418,7 @@ def person_mentions(an: Analysis) -> list[Mention]:
         if head is not None:
             role_first = head
             while role_first - 1 >= window and (
-                an.tokens[role_first - 1].pos == "ADJ"
+                an.tokens[role_first - 1].pos == "ADJ" or an.tokens[role_first - 1].lemma in ROLE_ADJECTIVES
                 or (an.tokens[role_first - 1].text.lower() == "и" and role_first - 2 >= window
                     and an.tokens[role_first - 2].pos == "ADJ")
             ):
