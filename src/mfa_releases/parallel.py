@@ -130,12 +130,33 @@ class _Slot:
         return self.facts
 
 
+def _start_fork_server(context) -> None:
+    """Start the fork server with every BLAS/OpenMP pool pinned to one thread in its environment.
+
+    A worker re-imports the caller's __main__ (the DVC stage script, say) before its initializer
+    runs, and that may import numpy, whose BLAS pool is sized once, from the environment, when it
+    loads. So the workers must inherit the setting; this process's own environment is restored.
+    """
+    import multiprocessing.forkserver as forkserver
+
+    context.set_forkserver_preload([__name__])  # the server itself imports only this module
+    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
+    os.environ.update({name: "1" for name in THREAD_VARIABLES})
+    try:
+        forkserver.ensure_running()
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def _pool(workers: int, languages: Iterable[str]) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
-        # The fork server imports only this module, not the caller's __main__ (the CLI, pandas, ...).
-        context.set_forkserver_preload([__name__])
+        _start_fork_server(context)
     return ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_init_worker, initargs=(tuple(sorted(set(languages))),))
 
