@@ -63,11 +63,27 @@ def _place_after(an: Analysis, i: int, stop: int) -> Place | None:
         return Place(None, code, i)
     if capital_of and adjective_country:
         return Place(gazetteers.capital(adjective_country), adjective_country, i)
+    other_city = _geographic_name(token.text)
+    if other_city:  # a city the gazetteer does not list: its name, state unknown
+        return Place(other_city, None, i)
     if token.lemma in ("мид", "министерство") or token.text.upper() == "МИД":
         found = countries_in(an, j + 1, min(stop, j + 6))
         if found:
             return Place(None, found[0][2], i)
     return None
+
+
+def _geographic_name(word: str) -> str | None:
+    """Nominative of a capitalized word pymorphy knows as a geographic name only («Женеве» → «Женева»)."""
+    from mfa_releases.extract.ru.pipeline import morph
+
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(-[А-ЯЁ][а-яё]+)*", word):
+        return None
+    parses = morph().parse(word)
+    if not parses or "Geox" not in parses[0].tag or parses[0].score < 0.5:
+        return None
+    normal = parses[0].normal_form
+    return "-".join(part[:1].upper() + part[1:] for part in normal.split("-"))
 
 
 def places_in(an: Analysis, first: int, stop: int, excluded: set[int]) -> list[Place]:
