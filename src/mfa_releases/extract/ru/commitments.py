@@ -158,7 +158,8 @@ def _noun_phrase_start(an, sentence_start: int, stop: int) -> int:
     tokens = [t for t in an.tokens if sentence_start <= t.start and t.stop <= stop]
     start = stop
     for token in reversed(tokens[-14:]):
-        if token.pos in ("ADP", "VERB", "AUX") or (token.pos == "PUNCT" and token.text not in ("-", "–", "—")):
+        if token.pos in ("ADP", "VERB", "AUX") or (
+                token.pos == "PUNCT" and token.text not in ("-", "–", "—", "«", "»", '"', "“", "”")):
             break
         start = token.start
     return start
@@ -285,6 +286,8 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
                 actors.append(ctx.person_of[i].country)
     if not actors:
         actors = _subject_countries(ctx, hit.sentence, an.sentences[hit.sentence].tokens[0], t_first + 1)
+    if not actors and _international_subject(ctx, hit):
+        return []  # «Еврокомиссия намерена …»: an international body's commitment
     if not actors:
         # a passive clause's agent («ведомствами Казахстана и Китая проводятся …») or the states
         # the sentence names outside places («в Казахстане»)
@@ -323,11 +326,11 @@ def _international_subject(ctx, hit: Hit) -> bool:
     """The commitment is an international organization's («ЕС намерен …»): actors stay empty."""
     sentence = ctx.an.sentences[hit.sentence]
     for i, m in ctx.in_sentence(hit.sentence):
-        if m.start < hit.stop and ctx.person_of[i].international:
+        if m.start < hit.anchor and m.case in (None, "Nom") and ctx.person_of[i].international:
             return True
     from mfa_releases.extract.ru import gazetteers
 
-    text = ctx.an.text[sentence.start:hit.stop]
+    text = ctx.an.text[sentence.start:hit.anchor]
     return any(gazetteers.organization(word) for word in re.findall(r"[А-ЯЁA-Z]{2,}|[А-ЯЁ][а-яё]+", text))
 
 

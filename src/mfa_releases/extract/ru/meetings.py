@@ -41,8 +41,10 @@ _NOUNS = {
     "видеоконференцию": ("video_call", False), "видеоконференция": ("video_call", False),
 }
 _REFERENCE = re.compile(
-    r"(в ходе|по итогам|на|во время|по завершении|в рамках|по окончании|в начале|в завершение)\s+"
-    r"(встречи|встрече|переговоров|беседы|телефонного разговора)\s+(с|со)\b",
+    r"\b(в ходе|по итогам|на|во время|по завершении|в рамках|по окончании|в начале|в завершение|в)\s+"
+    r"((?:телефонно\w+|двусторонн\w+|рабоче\w+|официальн\w+)\s+)?"
+    r"(встречи|встрече|переговоров|переговорах|беседы|беседе|разговора|разговоре|консультаций|консультациях)"
+    r"\s+(с|со)\b",
     re.I,
 )
 _BETWEEN = re.compile(r"(переговор\w*|встреч\w*)\s+между\b", re.I)
@@ -361,6 +363,8 @@ def find_meetings(ctx: Context) -> list[Draft]:
             _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, object_people, end)
         text = an.text[an.sentences[sentence].start:an.sentences[sentence].stop]
         for match in _REFERENCE.finditer(text):
+            if _future(ctx, sentence, an.sentences[sentence].start + match.start()):
+                continue  # «Ван И примет участие в переговорах с …»: planned, not held
             offset = an.sentences[sentence].start + match.end()
             trigger = next((i for i in range(s_first, s_stop) if an.tokens[i].start >= offset), s_stop)
             objects = [p for p, _ in _objects(ctx, sentence, trigger - 1)]
@@ -371,7 +375,11 @@ def find_meetings(ctx: Context) -> list[Draft]:
             if objects and not subjects:
                 subject = _protagonist(ctx, {p.index for p in objects})
                 subjects = [subject] if subject else []
-            kind = {"переговоров": "talks", "телефонного": "phone_call"}.get(match.group(2).split()[0].lower(), "meeting")
+            noun, adjective = match.group(3).lower(), (match.group(2) or "").lower()
+            kind = ("phone_call" if adjective.startswith("телефон") or noun.startswith("разговор")
+                    else "talks" if noun.startswith("переговор")
+                    else "consultations" if noun.startswith("консультац") else "meeting")
+            kind = _kind_from([w.lower() for w in text.split()], kind)
             _add(ctx, drafts, partial, sentence, trigger, kind, False, False, subjects, objects[:1], trigger + 1)
         for match in _BETWEEN.finditer(text):
             offset = an.sentences[sentence].start + match.end()
@@ -380,6 +388,7 @@ def find_meetings(ctx: Context) -> list[Draft]:
             kind = "talks" if match.group(1).lower().startswith("переговор") else "meeting"
             if len(objects) >= 2:
                 _add(ctx, drafts, partial, sentence, trigger, kind, False, False, objects[:1], objects[1:2], trigger + 1)
+    _add_co_participants(ctx, drafts)
     _fill_places(ctx, drafts, partial)
     # people introduced without a state get one from the meeting's context, once, so that
     # commitments see the same state
@@ -407,6 +416,20 @@ def _share_list_attributes(objects: list[Person]) -> None:
             if other.country:
                 person.country = other.country
                 break
+
+
+_FUTURE_WORDS = re.compile(r"\b(планиру\w+|запланирован\w*|предстоящ\w+|намечен\w*|будет|будут|ожидается)\b", re.I)
+
+
+def _future(ctx: Context, sentence: int, before: int) -> bool:
+    """The clause before `before` announces an encounter to come (a finite verb in the future,
+    «планируется» …)."""
+    an = ctx.an
+    first, stop = an.sentences[sentence].tokens
+    if any(t.feats.get("Tense") == "Fut" and t.feats.get("VerbForm") == "Fin"
+           for t in an.tokens[first:stop] if t.start < before):
+        return True
+    return bool(_FUTURE_WORDS.search(an.text[an.sentences[sentence].start:before]))
 
 
 def _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, objects, end) -> None:
@@ -441,6 +464,30 @@ def _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, 
         draft = Draft(kind, group, sentence, verb, place, date)
         draft.mentions = {p.index: _mention_for(ctx, p, sentence) for p in group}
         drafts.append(draft)
+
+
+_ALSO_TOOK_PART = re.compile(
+    r"\b(в|во)\s+(переговорах|встрече|беседе|консультациях|заседании)\s+(также\s+)?(принял|приняла|приняли)\s+участие",
+    re.I,
+)
+
+
+def _add_co_participants(ctx: Context, drafts: list[Draft]) -> None:
+    """«В переговорах также приняли участие A и B»: they join the encounter just reported."""
+    an = ctx.an
+    for sentence in range(len(an.sentences)):
+        text = an.text[an.sentences[sentence].start:an.sentences[sentence].stop]
+        if not _ALSO_TOOK_PART.search(text):
+            continue
+        earlier = [d for d in drafts if d.sentence < sentence]
+        if not earlier:
+            continue
+        draft = earlier[-1]
+        for i, m in ctx.in_sentence(sentence):
+            person = ctx.person_of[i]
+            if person not in draft.people and not person.weak:
+                draft.people.append(person)
+                draft.mentions[person.index] = m
 
 
 def _fill_places(ctx: Context, drafts: list[Draft], partial) -> None:
