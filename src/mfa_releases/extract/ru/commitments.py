@@ -97,6 +97,8 @@ def _hits(ctx) -> list[Hit]:
                     continue  # «документы, которые будут направлять …» describe, not commit
                 if kind == "signed_document" and _GENERIC_SIGNED.search(before):
                     continue  # «документ был подписан»: restates a document named elsewhere
+                if kind == "signed_document" and _signed_earlier(text, ctx.release):
+                    continue  # «Напомним, в 2019 году стороны подписали …»: not during this event
                 if kind == "invitation_future":
                     if not re.search(r"\b(посетит|прибудет|состоится|будет|планируется)", text, _FLAGS):
                         continue
@@ -163,6 +165,17 @@ def _noun_phrase_start(an, sentence_start: int, stop: int) -> int:
             break
         start = token.start
     return start
+
+
+_EARLIER = re.compile(r"\b(напомним|ранее|в прошлом году|в свое время|в своё время|в \d{4} году)\b", _FLAGS)
+
+
+def _signed_earlier(text: str, release) -> bool:
+    match = _EARLIER.search(text)
+    if not match:
+        return False
+    year = re.search(r"\d{4}", match.group(0))
+    return year is None or int(year.group(0)) < release.year
 
 
 def _is_headline(an, index: int) -> bool:
@@ -319,7 +332,8 @@ def _meeting_for(ctx, drafts, hit: Hit) -> int | None:
 
 _STATIVE = re.compile(r"^будут?\s+(означать|зависеть|носить|состоять|иметь|стоить|являться|находиться|составлять|"
                       r"жить|попадать|проходить|длиться|включать|действовать|работать|считаться|оставаться|"
-                      r"происходить|продолжаться|называться|выглядеть)\b", _FLAGS)
+                      r"происходить|продолжаться|называться|выглядеть|способствовать|содействовать|служить|"
+                      r"отвечать|играть|отражать|позволять|открывать|определять|символизировать)\b", _FLAGS)
 
 
 def _international_subject(ctx, hit: Hit) -> bool:
