@@ -1,4 +1,8 @@
-"""Russian date phrases → dates and `due` strings (resolution in `mfa_releases.extract.dates`)."""
+"""Russian date phrases → dates and `due` strings (resolution in `mfa_releases.extract.dates`).
+
+Calendar dates come from the yargy grammar (`grammars.date_parser`); seasons, half-years and
+relative words («в следующем году», «завтра») from the patterns below.
+"""
 
 from __future__ import annotations
 
@@ -7,30 +11,13 @@ import re
 from dataclasses import dataclass
 
 from mfa_releases.extract.dates import format_due, infer_year, relative_year
+from mfa_releases.extract.ru.grammars import date_parser
 
-MONTHS = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
-    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
-}
-_MONTH = r"(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s*(?:-|–|—|и)\s*\d{{1,2}})?(?:-?го)?\s+{_MONTH}(?:\s+(\d{{4}})\s*(?:г\.|года?)?)?", re.I)
-_MONTH_YEAR = re.compile(rf"\b(?:в|во|на|к)\s+(?:начале\s+|конце\s+|середине\s+)?{_MONTH}(?:\s+(?:этого|текущего|следующего|будущего)\s+года|\s+(\d{{4}})\s*(?:г\.|года?)?)?", re.I)
-_YEAR = re.compile(r"\b(?:в|на|до)\s+(\d{4})\s*(?:г\.|году|года|годы|год)|\b(\d{4})\s+год\b", re.I)
 _SEASON_YEAR = re.compile(r"\b(?:весной|летом|осенью|зимой|в\s+(?:первом|втором|третьем|четвертом|четвёртом)\s+"
                           r"(?:полугодии|квартале)|в\s+(?:начале|конце|середине))\s+(?:(текущего|этого|следующего|"
                           r"будущего)\s+года|(\d{4})\s*(?:г\.|года))", re.I)
-_BARE_YEAR = re.compile(r"\b(\d{4})\s*(?:г\.|года|году)(?!\w)", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(?:в|на)\s+(следующем|будущем|этом|текущем|следующий|будущий)\s+год", re.I)
 _TOMORROW = re.compile(r"\bзавтра\b", re.I)
-_NEXT_WEEK = re.compile(r"\bна следующей неделе\b", re.I)
-
-
-def _month(word: str) -> int:
-    word = word.lower()
-    for stem in sorted(MONTHS, key=len, reverse=True):
-        if word.startswith(stem):
-            return MONTHS[stem]
-    raise ValueError(word)
 
 
 @dataclass
@@ -72,27 +59,19 @@ def find_dates(text: str, release: dt.date, past: bool = False) -> list[DatePhra
             year -= 1
         return year
 
-    for m in _DAY_MONTH.finditer(text):
-        day, month = int(m.group(1)), _month(m.group(2))
-        if not 1 <= day <= 31:
-            continue
-        found.append(DatePhrase(m.start(), m.end(), year_for(month, day, m.group(3)), month, day))
-        taken.append(m.span())
-    for m in _MONTH_YEAR.finditer(text):
-        if not free(*m.span()):
-            continue
-        month = _month(m.group(1))
-        phrase = m.group(0).lower()
-        if "следующего" in phrase or "будущего" in phrase:
-            year = relative_year(release, 1)
+    for match in date_parser().findall(text):
+        start, stop = match.span
+        parsed = match.fact
+        if parsed.period or not free(start, stop):
+            continue  # «на 2025-2026 годы»: a period, not a date
+        taken.append((start, stop))
+        if parsed.month is None:
+            found.append(DatePhrase(start, stop, parsed.year, None, None))
+        elif parsed.relative is not None:
+            found.append(DatePhrase(start, stop, relative_year(release, parsed.relative), parsed.month, parsed.day))
         else:
-            year = year_for(month, None, m.group(2))
-        found.append(DatePhrase(m.start(), m.end(), year, month, None))
-        taken.append(m.span())
-    for m in _YEAR.finditer(text):
-        if free(*m.span()):
-            found.append(DatePhrase(m.start(), m.end(), int(m.group(1) or m.group(2)), None, None))
-            taken.append(m.span())
+            year = parsed.year if parsed.year is not None else year_for(parsed.month, parsed.day, None)
+            found.append(DatePhrase(start, stop, year, parsed.month, parsed.day))
     for m in _SEASON_YEAR.finditer(text):
         if free(*m.span()):
             if m.group(2):
@@ -100,10 +79,6 @@ def find_dates(text: str, release: dt.date, past: bool = False) -> list[DatePhra
             else:
                 year = relative_year(release, 1 if m.group(1).lower() in ("следующего", "будущего") else 0)
             found.append(DatePhrase(m.start(), m.end(), year, None, None))
-            taken.append(m.span())
-    for m in _BARE_YEAR.finditer(text):
-        if free(*m.span()):
-            found.append(DatePhrase(m.start(), m.end(), int(m.group(1)), None, None))
             taken.append(m.span())
     for m in _RELATIVE_YEAR.finditer(text):
         if free(*m.span()):
