@@ -218,9 +218,10 @@ def _subject_position(an: Analysis, m: Mention, sentence: int) -> bool:
 
 
 def _objects(ctx: Context, sentence: int, trigger: int) -> list[tuple[Person, Mention]]:
+    """The counterparts after a trigger: the listed names up to the next clause (a finite verb,
+    «, сообщает …», «который»), skipping people named in «по приглашению …»."""
     an = ctx.an
     objects = []
-    stop = an.sentences[sentence].tokens[1]
     mentions = [(i, m) for i, m in ctx.in_sentence(sentence) if m.first > trigger]
     cursor = trigger + 1
     for i, m in mentions:
@@ -244,7 +245,6 @@ def _objects(ctx: Context, sentence: int, trigger: int) -> list[tuple[Person, Me
             continue
         objects.append((ctx.person_of[i], m))
         cursor = m.last
-    del stop
     return objects
 
 
@@ -331,63 +331,13 @@ def _date_for(ctx: Context, sentence: int, end_token: int) -> dt.date | None:
 
 
 def find_meetings(ctx: Context) -> list[Draft]:
+    """The encounters a release reports, each with its people, kind, place and date."""
     drafts: list[Draft] = []
-    partial: list[tuple[Person, places.Place]] = []
-    an = ctx.an
-    for sentence in range(len(an.sentences)):
-        s_first, s_stop = an.sentences[sentence].tokens
-        for trigger, kind, plural, verb in _triggers(ctx, sentence):
-            if verb:
-                subjects = _clause_subjects(ctx, sentence, trigger)
-                objects = _objects(ctx, sentence, trigger)
-                object_people = [p for p, _ in objects if p not in subjects]
-                if not subjects and object_people:
-                    subject = _role_subject(ctx, sentence, trigger, {p.index for p in object_people})
-                    subjects = [subject] if subject else []
-            else:
-                everyone = list(dict.fromkeys(ctx.person_of[i] for i, _ in ctx.in_sentence(sentence)))
-                if not everyone and sentence > 0:
-                    # «Встреча прошла на полях …» after «A и B рассмотрели …»
-                    everyone = list(dict.fromkeys(
-                        ctx.person_of[i] for i, m in ctx.in_sentence(sentence - 1)
-                        if _subject_position(an, m, sentence - 1)))
-                    if len(everyone) < 2:
-                        everyone = []
-                if len(everyone) == 1:  # «Состоялась встреча с B»: the release's protagonist met B
-                    mention = _mention_for(ctx, everyone[0], sentence)
-                    if mention.case == "Ins":
-                        protagonist = _protagonist(ctx, {everyone[0].index})
-                        everyone = ([protagonist] if protagonist else []) + everyone
-                subjects, object_people = everyone[:1], everyone[1:]
-            end = max([m.last for p, m in _objects(ctx, sentence, trigger)] + [trigger + 1]) if verb else s_stop
-            _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, object_people, end)
-        text = an.text[an.sentences[sentence].start:an.sentences[sentence].stop]
-        for match in _REFERENCE.finditer(text):
-            if _future(ctx, sentence, an.sentences[sentence].start + match.start()):
-                continue  # «Ван И примет участие в переговорах с …»: planned, not held
-            offset = an.sentences[sentence].start + match.end()
-            trigger = next((i for i in range(s_first, s_stop) if an.tokens[i].start >= offset), s_stop)
-            objects = [p for p, _ in _objects(ctx, sentence, trigger - 1)]
-            subjects = [p for p in _clause_subjects(ctx, sentence, trigger) if p not in objects]
-            if not subjects:
-                subjects = [p for i, m in ctx.in_sentence(sentence) if (p := ctx.person_of[i]) not in objects
-                            and m.case in (None, "Nom")][:1]
-            if objects and not subjects:
-                subject = _protagonist(ctx, {p.index for p in objects})
-                subjects = [subject] if subject else []
-            noun, adjective = match.group(3).lower(), (match.group(2) or "").lower()
-            kind = ("phone_call" if adjective.startswith("телефон") or noun.startswith("разговор")
-                    else "talks" if noun.startswith("переговор")
-                    else "consultations" if noun.startswith("консультац") else "meeting")
-            kind = _kind_from([w.lower() for w in text.split()], kind)
-            _add(ctx, drafts, partial, sentence, trigger, kind, False, False, subjects, objects[:1], trigger + 1)
-        for match in _BETWEEN.finditer(text):
-            offset = an.sentences[sentence].start + match.end()
-            trigger = next((i for i in range(s_first, s_stop) if an.tokens[i].start >= offset), s_stop)
-            objects = [p for p, _ in _objects(ctx, sentence, trigger - 1)]
-            kind = "talks" if match.group(1).lower().startswith("переговор") else "meeting"
-            if len(objects) >= 2:
-                _add(ctx, drafts, partial, sentence, trigger, kind, False, False, objects[:1], objects[1:2], trigger + 1)
+    partial: list[tuple[Person, places.Place]] = []  # one named side and a place: lends the place
+    for sentence in range(len(ctx.an.sentences)):
+        _formula_meetings(ctx, sentence, drafts, partial)
+        _reference_meetings(ctx, sentence, drafts, partial)
+        _between_meetings(ctx, sentence, drafts, partial)
     _add_co_participants(ctx, drafts)
     _fill_places(ctx, drafts, partial)
     # people introduced without a state get one from the meeting's context, once, so that
@@ -398,6 +348,79 @@ def find_meetings(ctx: Context) -> list[Draft]:
                 others = [p for p in draft.people if p is not person]
                 person.country = _default_country(ctx, person, others, draft)
     return drafts
+
+
+def _formula_meetings(ctx: Context, sentence: int, drafts: list[Draft], partial: list) -> None:
+    """«A встретился с B», «A провел переговоры с B», «состоялась встреча A с B» …"""
+    an = ctx.an
+    s_stop = an.sentences[sentence].tokens[1]
+    for trigger, kind, plural, verb in _triggers(ctx, sentence):
+        if verb:
+            subjects = _clause_subjects(ctx, sentence, trigger)
+            objects = _objects(ctx, sentence, trigger)
+            object_people = [p for p, _ in objects if p not in subjects]
+            if not subjects and object_people:
+                subject = _role_subject(ctx, sentence, trigger, {p.index for p in object_people})
+                subjects = [subject] if subject else []
+            end = max([m.last for _, m in objects] + [trigger + 1])
+        else:
+            everyone = list(dict.fromkeys(ctx.person_of[i] for i, _ in ctx.in_sentence(sentence)))
+            if not everyone and sentence > 0:
+                # «Встреча прошла на полях …» after «A и B рассмотрели …»
+                everyone = list(dict.fromkeys(
+                    ctx.person_of[i] for i, m in ctx.in_sentence(sentence - 1)
+                    if _subject_position(an, m, sentence - 1)))
+                if len(everyone) < 2:
+                    everyone = []
+            if len(everyone) == 1:  # «Состоялась встреча с B»: the release's protagonist met B
+                mention = _mention_for(ctx, everyone[0], sentence)
+                if mention.case == "Ins":
+                    protagonist = _protagonist(ctx, {everyone[0].index})
+                    everyone = ([protagonist] if protagonist else []) + everyone
+            subjects, object_people = everyone[:1], everyone[1:]
+            end = s_stop
+        _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, object_people, end)
+
+
+def _reference_meetings(ctx: Context, sentence: int, drafts: list[Draft], partial: list) -> None:
+    """«в ходе встречи с B», «в телефонном разговоре с B»: the subject of the sentence (or the
+    release's protagonist) met B."""
+    an = ctx.an
+    s_first, s_stop = an.sentences[sentence].tokens
+    text = an.text[an.sentences[sentence].start:an.sentences[sentence].stop]
+    for match in _REFERENCE.finditer(text):
+        if _future(ctx, sentence, an.sentences[sentence].start + match.start()):
+            continue  # «Ван И примет участие в переговорах с …»: planned, not held
+        offset = an.sentences[sentence].start + match.end()
+        trigger = next((i for i in range(s_first, s_stop) if an.tokens[i].start >= offset), s_stop)
+        objects = [p for p, _ in _objects(ctx, sentence, trigger - 1)]
+        subjects = [p for p in _clause_subjects(ctx, sentence, trigger) if p not in objects]
+        if not subjects:
+            subjects = [p for i, m in ctx.in_sentence(sentence) if (p := ctx.person_of[i]) not in objects
+                        and m.case in (None, "Nom")][:1]
+        if objects and not subjects:
+            subject = _protagonist(ctx, {p.index for p in objects})
+            subjects = [subject] if subject else []
+        noun, adjective = match.group(3).lower(), (match.group(2) or "").lower()
+        kind = ("phone_call" if adjective.startswith("телефон") or noun.startswith("разговор")
+                else "talks" if noun.startswith("переговор")
+                else "consultations" if noun.startswith("консультац") else "meeting")
+        kind = _kind_from([w.lower() for w in text.split()], kind)
+        _add(ctx, drafts, partial, sentence, trigger, kind, False, False, subjects, objects[:1], trigger + 1)
+
+
+def _between_meetings(ctx: Context, sentence: int, drafts: list[Draft], partial: list) -> None:
+    """«переговоров между A и B» (often an earlier encounter mentioned in passing)."""
+    an = ctx.an
+    s_first, s_stop = an.sentences[sentence].tokens
+    text = an.text[an.sentences[sentence].start:an.sentences[sentence].stop]
+    for match in _BETWEEN.finditer(text):
+        offset = an.sentences[sentence].start + match.end()
+        trigger = next((i for i in range(s_first, s_stop) if an.tokens[i].start >= offset), s_stop)
+        objects = [p for p, _ in _objects(ctx, sentence, trigger - 1)]
+        kind = "talks" if match.group(1).lower().startswith("переговор") else "meeting"
+        if len(objects) >= 2:
+            _add(ctx, drafts, partial, sentence, trigger, kind, False, False, objects[:1], objects[1:2], trigger + 1)
 
 
 def _share_list_attributes(objects: list[Person]) -> None:

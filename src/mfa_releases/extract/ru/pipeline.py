@@ -48,16 +48,6 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
 
-    def sentence_tokens(self, index: int) -> range:
-        first, last = self.sentences[index].tokens
-        return range(first, last)
-
-    def token_at(self, offset: int) -> int | None:
-        for i, token in enumerate(self.tokens):
-            if token.start <= offset < token.stop:
-                return i
-        return None
-
 
 @cache
 def _models():

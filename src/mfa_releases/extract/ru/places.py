@@ -38,11 +38,7 @@ def _place_after(an: Analysis, i: int, stop: int) -> Place | None:
     ):
         token = an.tokens[j]
         if token.pos == "ADJ":
-            code = gazetteers.country(token.text, token.lemma)
-            if code:
-                adjective_country = code
-            elif token.lemma not in ("китайский",):
-                pass
+            adjective_country = gazetteers.country(token.text, token.lemma) or adjective_country
         if token.lemma == "столица":
             capital_of = "?"
         j += 1

@@ -58,14 +58,6 @@ class Mention:
     international: bool = False
     case: str | None = None
 
-    @property
-    def evidence_start(self) -> int:
-        return self.start
-
-
-def _is_person_token(an: Analysis, i: int, person_tokens: set[int]) -> bool:
-    return i in person_tokens
-
 
 def _role_window(an: Analysis, first: int, person_tokens: set[int]) -> int:
     """First token of the stretch left of a name that may hold its role phrase."""
@@ -465,7 +457,7 @@ def person_mentions(an: Analysis) -> list[Mention]:
             mention.organization, mention.international = _organization(
                 an, previous.role_first, previous.first, mention.role or "", mention.country
             )
-        if mention.role_plural and mention.role_countries and mention is not None and role_first is not None:
+        if mention.role_plural and mention.role_countries and role_first is not None:
             mention.country = mention.role_countries[0]
             mention.organization, mention.international = _organization(
                 an, role_first, first, mention.role or "", mention.country
