@@ -51,7 +51,7 @@ def documents(tmp_path: Path):
 
 @pytest.fixture
 def counting(monkeypatch):
-    """Replace extraction (in this process: workers=1) by a stub that counts its calls."""
+    """Replace extraction (in this process: in_process=True) by a stub that counts its calls."""
     calls = []
 
     def fake_extract(document):
@@ -72,27 +72,27 @@ def test_facts_survive_the_round_trip_and_encode_canonically():
 
 
 def test_a_hit_skips_extraction(tmp_path, documents, counting):
-    first = list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache")))
+    first = list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache"), in_process=True))
     assert len(counting) == len(documents)
     cache = ExtractionCache(tmp_path / "cache")
-    second = list(extract_all(documents, cache=cache))
+    second = list(extract_all(documents, cache=cache, in_process=True))
     assert len(counting) == len(documents)  # no new calls
     assert (cache.hits, cache.misses) == (len(documents), 0)
     assert second == first
 
 
 def test_only_the_new_document_is_extracted(tmp_path, documents, counting):
-    list(extract_all(documents[:-1], cache=ExtractionCache(tmp_path / "cache")))
+    list(extract_all(documents[:-1], cache=ExtractionCache(tmp_path / "cache"), in_process=True))
     counting.clear()
-    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache")))
+    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache"), in_process=True))
     assert counting == [documents[-1].doc_id]
 
 
 def test_renaming_a_file_keeps_its_entry(tmp_path, documents, counting):
-    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache")))
+    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache"), in_process=True))
     counting.clear()
     moved = [replace(d, path=f"elsewhere/{d.path}") for d in documents]
-    list(extract_all(moved, cache=ExtractionCache(tmp_path / "cache")))
+    list(extract_all(moved, cache=ExtractionCache(tmp_path / "cache"), in_process=True))
     assert counting == []
 
 
@@ -101,18 +101,18 @@ def test_renaming_a_file_keeps_its_entry(tmp_path, documents, counting):
     lambda d: replace(d, date=d.date + dt.timedelta(days=1)),  # relative dates resolve against it
 ])
 def test_a_changed_document_misses(tmp_path, documents, counting, change):
-    list(extract_all(documents[:1], cache=ExtractionCache(tmp_path / "cache")))
+    list(extract_all(documents[:1], cache=ExtractionCache(tmp_path / "cache"), in_process=True))
     counting.clear()
-    list(extract_all([change(documents[0])], cache=ExtractionCache(tmp_path / "cache")))
+    list(extract_all([change(documents[0])], cache=ExtractionCache(tmp_path / "cache"), in_process=True))
     assert len(counting) == 1
 
 
 def test_a_new_extractor_version_invalidates(tmp_path, documents, counting, monkeypatch):
-    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache")))
+    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache"), in_process=True))
     counting.clear()
     monkeypatch.setattr(cache_module, "declared_version",
                         lambda language: "ru-test-2" if language == "ru" else f"{language}-test-1")
-    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache")))
+    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache"), in_process=True))
     assert sorted(counting) == sorted(d.doc_id for d in documents if d.language == "ru")
     assert counting  # the fixture has Russian documents
 
@@ -121,12 +121,12 @@ def test_a_gazetteer_change_invalidates(tmp_path, documents, counting):
     gazetteers = tmp_path / "gazetteers"
     gazetteers.mkdir()
     (gazetteers / "countries_ru.yaml").write_text("KZ: [Казахстан]\n", encoding="utf-8")
-    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache", gazetteers=gazetteers)))
+    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache", gazetteers=gazetteers), in_process=True))
     counting.clear()
-    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache", gazetteers=gazetteers)))
+    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache", gazetteers=gazetteers), in_process=True))
     assert counting == []
     (gazetteers / "countries_ru.yaml").write_text("KZ: [Казахстан, РК]\n", encoding="utf-8")
-    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache", gazetteers=gazetteers)))
+    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache", gazetteers=gazetteers), in_process=True))
     assert len(counting) == len(documents)
 
 
@@ -159,18 +159,18 @@ def test_the_cache_bytes_depend_only_on_the_documents(tmp_path, documents, count
     def files(root):
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
-    list(extract_all(documents, cache=ExtractionCache(tmp_path / "a")))
-    list(extract_all(list(reversed(documents)), cache=ExtractionCache(tmp_path / "b")))
+    list(extract_all(documents, cache=ExtractionCache(tmp_path / "a"), in_process=True))
+    list(extract_all(list(reversed(documents)), cache=ExtractionCache(tmp_path / "b"), in_process=True))
     assert files(tmp_path / "a") == files(tmp_path / "b")
     assert len(files(tmp_path / "a")) == len(documents)
 
 
 def test_prune_keeps_exactly_what_the_build_used(tmp_path, documents, counting, monkeypatch):
-    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache")))
+    list(extract_all(documents, cache=ExtractionCache(tmp_path / "cache"), in_process=True))
     (tmp_path / "cache" / ".tmp-left-over.json").write_text("{", encoding="utf-8")
     monkeypatch.setattr(cache_module, "declared_version", lambda language: f"{language}-test-2")
     cache = ExtractionCache(tmp_path / "cache")
-    list(extract_all(documents[:2], cache=cache))
+    list(extract_all(documents[:2], cache=cache, in_process=True))
     removed = cache.prune()
     assert removed == len(documents) + 1  # every old-version entry and the temp file
     left = sorted(p for p in (tmp_path / "cache").rglob("*") if p.is_file())
@@ -179,12 +179,12 @@ def test_prune_keeps_exactly_what_the_build_used(tmp_path, documents, counting, 
 
 def test_an_unreadable_entry_is_a_miss_and_is_rewritten(tmp_path, documents, counting):
     cache = ExtractionCache(tmp_path / "cache")
-    list(extract_all(documents[:1], cache=cache))
+    list(extract_all(documents[:1], cache=cache, in_process=True))
     entry = next(p for p in (tmp_path / "cache").rglob("*.json"))
     entry.write_text('{"format": "1", "key"', encoding="utf-8")  # as if truncated by hand
     counting.clear()
     again = ExtractionCache(tmp_path / "cache")
-    list(extract_all(documents[:1], cache=again))
+    list(extract_all(documents[:1], cache=again, in_process=True))
     assert len(counting) == 1 and again.misses == 1
     assert ExtractionCache(tmp_path / "cache").get(documents[0]) is not None
 

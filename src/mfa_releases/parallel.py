@@ -1,14 +1,21 @@
-"""Extraction across worker processes, with results in input order.
+"""Extraction in worker processes, with results in input order.
 
 `extract_all` streams `(document, facts)` pairs in the order the documents came in, whatever the
 number of workers, so the tables built from them are byte-identical for any `workers`. Cached
-documents never reach a worker; misses go to the workers in small chunks, and at most a bounded
+documents never reach a worker; misses go to the workers in small chunks, and only a bounded
 window of documents is in flight, so memory does not grow with the corpus.
 
 Workers are forked from a clean fork server (not from the building process, which may hold
-threads and large tables). Their initializer pins every BLAS/OpenMP pool to one thread before
-numpy is first imported (N workers on N cores, not N x N threads) and loads the extractors'
-models once per worker.
+threads and large tables), started with
+
+- every BLAS/OpenMP pool pinned to one thread (N workers on N cores, not N x N threads);
+- a fixed string-hash seed, so that an extractor that iterates over a set of strings still
+  gives the same output in every worker, every run and whatever the number of workers (the
+  building process's own seed is random);
+
+and their initializer loads the extractors' models once per worker. Pools are kept for the
+life of the process, so a second build in the same process (tests, notebooks) reuses workers
+whose models are loaded.
 
 This module imports nothing heavy at import time: the fork server preloads it.
 """
@@ -33,6 +40,9 @@ if TYPE_CHECKING:
 # Thread-pool sizes read by OpenBLAS, MKL, OpenMP, Accelerate and numexpr when they load.
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                     "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+# Environment of the fork server, inherited by every worker.
+WORKER_ENVIRONMENT = {**{name: "1" for name in THREAD_VARIABLES}, "PYTHONHASHSEED": "0"}
 
 # Documents per task: enough to amortize inter-process overhead, small enough to balance load.
 CHUNK_SIZE = 4
@@ -131,17 +141,18 @@ class _Slot:
 
 
 def _start_fork_server(context) -> None:
-    """Start the fork server with every BLAS/OpenMP pool pinned to one thread in its environment.
+    """Start the fork server (once per process) with `WORKER_ENVIRONMENT`.
 
-    A worker re-imports the caller's __main__ (the DVC stage script, say) before its initializer
-    runs, and that may import numpy, whose BLAS pool is sized once, from the environment, when it
-    loads. So the workers must inherit the setting; this process's own environment is restored.
+    The environment must be the server's, not set by the worker initializer: a worker re-imports
+    the caller's __main__ (the DVC stage script imports pandas, so numpy) before its initializer
+    runs, BLAS pools are sized when numpy loads, and the hash seed when the interpreter starts.
+    This process's own environment is restored.
     """
     import multiprocessing.forkserver as forkserver
 
     context.set_forkserver_preload([__name__])  # the server itself imports only this module
-    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
-    os.environ.update({name: "1" for name in THREAD_VARIABLES})
+    saved = {name: os.environ.get(name) for name in WORKER_ENVIRONMENT}
+    os.environ.update(WORKER_ENVIRONMENT)
     try:
         forkserver.ensure_running()
     finally:
@@ -152,13 +163,28 @@ def _start_fork_server(context) -> None:
                 os.environ[name] = value
 
 
+_POOLS: dict[int, ProcessPoolExecutor] = {}
+
+
 def _pool(workers: int, languages: Iterable[str]) -> ProcessPoolExecutor:
+    """A pool of `workers` processes, reused while it is alive."""
+    pool = _POOLS.get(workers)
+    if pool is not None and not getattr(pool, "_broken", False) and not getattr(pool, "_shutdown_thread", False):
+        return pool
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
         _start_fork_server(context)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context,
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_init_worker, initargs=(tuple(sorted(set(languages))),))
+    _POOLS[workers] = pool
+    return pool
+
+
+def shutdown_pools() -> None:
+    """Stop every worker process this process started."""
+    while _POOLS:
+        _POOLS.popitem()[1].shutdown(wait=True, cancel_futures=True)
 
 
 def extract_all(
@@ -167,16 +193,17 @@ def extract_all(
     workers: int = 1,
     cache: ExtractionCache | None = None,
     chunk_size: int = CHUNK_SIZE,
+    in_process: bool = False,
 ) -> Iterator[tuple[Document, Facts]]:
     """Facts for every document, yielded in input order, with cache hits skipping extraction.
 
-    `workers=1` extracts in this process. More start a pool on the first cache miss, no larger
-    than the misses need (known up front when `documents` is a list and there is a cache), so
-    that adding one release starts one worker, whose model loading overlaps with reading the
-    cache. New facts are written to `cache` as they are yielded.
+    Misses go to `workers` processes (0: one per core), started on the first miss and no more
+    than the misses need (known up front when `documents` is a list and there is a cache): adding
+    one release uses one worker, whose model loading overlaps with reading the cache. New facts
+    are written to `cache` as they are yielded. `in_process=True` extracts in this process
+    instead (no pool; output then depends on this process's hash seed, see the module docstring).
     """
     workers = resolve_workers(workers)
-    in_process = workers == 1
     if not in_process and cache is not None and isinstance(documents, Sequence):
         misses = sum(1 for document in documents if not cache.contains(document))
         workers = max(1, min(workers, -(-misses // chunk_size)))
@@ -231,5 +258,6 @@ def extract_all(
         while pending:
             yield finish(pending.popleft())
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        for slot in pending:  # stopped early (an error downstream): drop the work not yet started
+            if slot.future is not None:
+                slot.future.cancel()
