@@ -231,7 +231,8 @@ def _subject_countries(ctx, sentence_index: int, first_token: int, stop_token: i
         actors: list[str] = []
         for i, m in ctx.in_sentence(sentence_index):
             opening = m.first == z_first or (m.first > 0 and an.tokens[m.first - 1].pos == "PUNCT")
-            if z_first <= m.first < z_stop and (m.case in (None, "Nom") or (m.initials and opening)):
+            if z_first <= m.first < z_stop and (
+                    m.case in (None, "Nom") or (opening and (m.initials or m.case not in ("Ins", "Dat")))):
                 country = ctx.person_of[i].country
                 if country and country not in actors:
                     actors.append(country)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from mfa_releases.extract.base import MeetingFact, ParticipantFact
-from mfa_releases.extract.ru import gazetteers, places
+from mfa_releases.extract.ru import gazetteers, places, roles
 from mfa_releases.extract.ru.dates_ru import find_dates
 from mfa_releases.extract.ru.people import Person
 from mfa_releases.extract.ru.pipeline import Analysis
@@ -264,15 +264,39 @@ def _role_subject(ctx: Context, sentence: int, trigger: int, exclude: set[int]) 
             if person.role and person.role.split()[0] == head and (not countries or person.country in countries):
                 return person
         protagonist = _protagonist(ctx, exclude)
-        if protagonist is not None and protagonist.role is None and head in ("президент", "король", "премьер-министр"):
-            protagonist.role = head  # «Президент принял …» names the protagonist's office
         if protagonist is not None and (not countries or protagonist.country in countries + [None]):
+            _take_role(ctx, protagonist, heads[0], trigger)
             return protagonist
     if countries:
         for person in candidates:
             if person.country in countries:
                 return person
     return _protagonist(ctx, exclude)
+
+
+def _take_role(ctx: Context, person: Person, head: int, end: int) -> None:
+    """«Министр иностранных дел Казахстана принял …» names the office of a person the release
+    names elsewhere without one."""
+    if person.role is not None:
+        return
+    an = ctx.an
+    stop = head
+    while stop < end and an.tokens[stop].pos in ("NOUN", "PROPN", "ADJ", "ADP", "CCONJ") and \
+            an.tokens[stop].text not in (",",):
+        stop += 1
+    start = head
+    while start - 1 >= an.sentences[an.tokens[head].sent].tokens[0] and an.tokens[start - 1].pos == "ADJ":
+        start -= 1
+    if an.tokens[head].lemma in ("делегация", "сторона"):
+        return
+    role, countries = roles.role_phrase(an, start, stop)
+    person.role = role or None
+    own = [code for c_first, _, code in countries if roles.serves(an, c_first, start)]
+    if person.country is None and own:
+        person.country = own[0]
+    if person.organization is None and person.role:
+        person.organization, person.international = roles.organization_for(
+            an, start, stop, person.role, person.country)
 
 
 def _protagonist(ctx: Context, exclude: set[int]) -> Person | None:

@@ -23,7 +23,9 @@ _ENDINGS = {
     "Gen": [("ского", "ский"), ("цкого", "цкий"), ("ея", "ей"), ("ия", "ий"), ("я", "ь"), ("а", ""),
             ("ской", "ская"), ("цкой", "цкая"), ("ой", "а"), ("ии", "ия"), ("ьи", "ья"), ("ы", "а"), ("и", "а")],
     "Acc": [("ского", "ский"), ("цкого", "цкий"), ("ея", "ей"), ("ия", "ий"), ("я", "ь"), ("а", ""),
-            ("скую", "ская"), ("цкую", "цкая"), ("у", "а"), ("ю", "я")],
+            ("скую", "ская"), ("цкую", "цкая"), ("у", "а"), ("ю", "я"),
+            # the tagger reads «посла» as a genitive as often as an accusative: feminine genitives too
+            ("ской", "ская"), ("ой", "а"), ("ы", "а")],
     "Dat": [("скому", "ский"), ("цкому", "цкий"), ("ею", "ей"), ("ию", "ий"), ("ю", "ь"), ("у", ""),
             ("ской", "ская"), ("цкой", "цкая"), ("ой", "а"), ("ии", "ия"), ("е", "а")],
     "Loc": [("ском", "ский"), ("ее", "ей"), ("ии", "ий"), ("е", "")],
@@ -46,6 +48,8 @@ def _token_nominative(token: str, case: str | None, final: bool = True) -> str:
     ):
         return token
     lower = token.lower()
+    if case == "Gen" and lower.endswith(("у", "ю")) and not lower.endswith(("ию", "ею")):
+        case = "Acc"  # animate accusative = genitive for nouns, not for feminine names («Ямаду»)
     if case == "Ins" and not lower.endswith(("м", "й", "ю")):
         return token  # indeclinable: «Хайко», «Гросси», «Валтонен»
     for ending, replacement in _ENDINGS.get(case, []):

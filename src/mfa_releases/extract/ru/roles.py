@@ -467,3 +467,9 @@ def person_mentions(an: Analysis) -> list[Mention]:
         mentions.append(mention)
         previous = mention
     return mentions
+
+
+# Public names for the role helpers other modules reuse.
+role_phrase = _role
+serves = _serves
+organization_for = _organization
