@@ -55,7 +55,8 @@ _SPEECH = re.compile(
     r"информирует|указывается|уточнил\w*|добавил\w*|напомнил\w*)$"
 )
 _NOT_RECEPTION = {"участие", "приглашение", "решение", "меры", "заявление", "резолюцию", "закон", "внимание",
-                  "к", "на", "присягу", "поздравления", "соболезнования"}
+                  "к", "на", "присягу", "поздравления", "соболезнования", "отставку", "указ", "постановление",
+                  "программу", "доклад", "отчет", "отчёт", "обращение"}
 
 
 @dataclass
@@ -153,8 +154,9 @@ def _triggers(ctx: Context, sentence: int):
             kind = "consultations" if "консультаци" in previous.lower() else (
                 "talks" if "переговор" in previous.lower() else "meeting")
             found.append((i, _kind_from(words + previous.lower().split(), kind), False, False))
-        elif word == "председательством" and offset > 0 and words[offset - 1] in ("под", "совместным"):
-            found.append((i, "meeting", False, False))  # co-chaired: «под председательством A и B»
+        elif word == "председательством" and offset > 0 and words[offset - 1] in ("под", "совместным") \
+                and len({ctx.person_of[k].index for k, _ in ctx.in_sentence(sentence)}) == 2:
+            found.append((i, "meeting", False, False))  # co-chaired by two: «под председательством A и B»
         elif _TOOK_PLACE.fullmatch(word):
             nouns = [w for w in words if w in ("встреча", "переговоры", "беседа", "консультации", "разговор",
                                                "видеоконференция")]

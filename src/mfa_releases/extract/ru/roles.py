@@ -174,6 +174,8 @@ def _organization(an: Analysis, first: int, last: int, role: str, country: str |
             return f"МИД {short}", False
         if "сенат" in low:
             return f"Сенат {short}", False
+        if "мажилис" in low:
+            return f"Мажилис {short}", False
         if "палаты представителей" in low or "конгрессмен" in low:
             return f"Палата представителей {short}", False
         if low.startswith("государственный секретарь") and country == "US":
