@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pathlib import Path
+
 import pytest
 
 from mfa_releases.document import Document
 from mfa_releases.extract.ru.names import nominative, same_surname
 from mfa_releases.text import normalize
-from tests.conftest import SEED
 
 RELEASE = dt.date(2026, 5, 14)
 
@@ -266,7 +267,8 @@ def test_commitment_stated_twice_is_kept_once(extract):
 
 
 def test_seed_end_to_end(extract):
-    raw = SEED.read_text(encoding="utf-8")
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "releases" / "kz-mfa" / "2026-02-05-kosherbaev-washington.txt"
+    raw = seed.read_text(encoding="utf-8")
     match = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})\s+", raw)
     document = _document(raw[match.end():], dt.date.fromisoformat(match.group(1)))
     facts = extract(document.text, document.date)
