@@ -94,9 +94,34 @@ def _country_short() -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()}
 
 
+@cache
+def _country_names() -> dict[str, str]:
+    """ISO → the country's first (nominative) name in countries_ru.yaml."""
+    data = yaml.safe_load((gazetteer_dir() / "countries_ru.yaml").read_text(encoding="utf-8")) or {}
+    return {str(k): str(v[0]) for k, v in data.items() if v}
+
+
+def _genitive(name: str) -> str:
+    """«Латвия» → «Латвии», «Новая Зеландия» → «Новой Зеландии» (pymorphy)."""
+    from mfa_releases.extract.ru.pipeline import morph
+
+    words = []
+    for word in name.split():
+        parse = morph().parse(word)[0]
+        inflected = parse.inflect({"Gen"})  # natasha's MorphVocab takes UD feature names
+        form = inflected.word if inflected else word
+        words.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
+    return " ".join(words)
+
+
 def country_short(iso: str | None) -> str | None:
     """«РК», «США», «Германии»: how a country follows «МИД …» in an organization name."""
-    return _country_short().get(iso) if iso else None
+    if not iso:
+        return None
+    short = _country_short().get(iso)
+    if short is None and iso in _country_names():
+        short = _genitive(_country_names()[iso])
+    return short
 
 
 def _lemma_key(text: str) -> str:

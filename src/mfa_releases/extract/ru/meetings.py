@@ -77,6 +77,7 @@ class Context:
     person_of: dict[int, Person]
     people: list[Person]
     release: dt.date
+    drafts: list[Draft] = field(default_factory=list)  # the meetings found so far
 
     def in_sentence(self, sentence: int) -> list[tuple[int, Mention]]:
         return [(i, m) for i, m in enumerate(self.mentions) if m.sent == sentence]
@@ -301,11 +302,20 @@ def _take_role(ctx: Context, person: Person, head: int, end: int) -> None:
             an, start, stop, person.role, person.country)
 
 
+_SPOKESPERSON = re.compile(r"пресс-секретар|официальный представитель|пресс-служб|спикер мид|корреспондент", re.I)
+
+
 def _protagonist(ctx: Context, exclude: set[int]) -> Person | None:
-    """The release's main actor: the first person it names with a full name (or at all)."""
+    """The release's main actor: the person who already met someone in it, else the first it names
+    with a full name (or at all); spokespeople and reporters quoted only tell the news."""
+    candidates = [p for p in ctx.people if p.index not in exclude and not p.weak
+                  and not (p.role and _SPOKESPERSON.search(p.role))]
+    met = [p for p in candidates if any(p in d.people for d in ctx.drafts)]
+    if met:
+        return max(met, key=lambda p: (sum(p in d.people for d in ctx.drafts), -p.index))
     for full in (True, False):
-        for person in ctx.people:
-            if person.index not in exclude and not person.weak and (person.full or not full):
+        for person in candidates:
+            if person.full or not full:
                 return person
     return None
 
@@ -358,7 +368,8 @@ def _date_for(ctx: Context, sentence: int, end_token: int) -> dt.date | None:
 
 def find_meetings(ctx: Context) -> list[Draft]:
     """The encounters a release reports, each with its people, kind, place and date."""
-    drafts: list[Draft] = []
+    drafts = ctx.drafts
+    drafts.clear()
     partial: list[tuple[Person, places.Place]] = []  # one named side and a place: lends the place
     for sentence in range(len(ctx.an.sentences)):
         _formula_meetings(ctx, sentence, drafts, partial)
