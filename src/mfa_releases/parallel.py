@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                     "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
+GAZETTEERS_VARIABLE = "MFA_RELEASES_GAZETTEERS"  # see mfa_releases.extract.gazetteer
+
 # Environment of the fork server, inherited by every worker.
 WORKER_ENVIRONMENT = {**{name: "1" for name in THREAD_VARIABLES}, "PYTHONHASHSEED": "0"}
 
@@ -97,10 +99,15 @@ def load_models(languages: Iterable[str]) -> None:
             pass
 
 
-def _init_worker(languages: tuple[str, ...]) -> None:
+def _init_worker(languages: tuple[str, ...], gazetteers: str | None) -> None:
     # Before anything imports numpy: BLAS pools are sized once, when the library loads.
     for name in THREAD_VARIABLES:
         os.environ[name] = "1"
+    # The caller's gazetteer folder now, not the fork server's environment from when it started.
+    if gazetteers is None:
+        os.environ.pop(GAZETTEERS_VARIABLE, None)
+    else:
+        os.environ[GAZETTEERS_VARIABLE] = gazetteers
     load_models(languages)
     if "torch" in sys.modules:  # only when an extractor brought it in; importing it costs seconds
         sys.modules["torch"].set_num_threads(1)
@@ -163,28 +170,39 @@ def _start_fork_server(context) -> None:
                 os.environ[name] = value
 
 
-_POOLS: dict[int, ProcessPoolExecutor] = {}
+_POOLS: dict[int, tuple[tuple, ProcessPoolExecutor]] = {}
+
+
+def _extraction_inputs() -> tuple:
+    """What workers load once and keep: the gazetteers (where, and their digest) and the code."""
+    from mfa_releases.cache import extraction_code_digest, gazetteers_digest
+
+    return os.environ.get(GAZETTEERS_VARIABLE), gazetteers_digest(), extraction_code_digest()
 
 
 def _pool(workers: int, languages: Iterable[str]) -> ProcessPoolExecutor:
-    """A pool of `workers` processes, reused while it is alive."""
-    pool = _POOLS.get(workers)
-    if pool is not None and not getattr(pool, "_broken", False) and not getattr(pool, "_shutdown_thread", False):
-        return pool
+    """A pool of `workers` processes, reused while it is alive and the gazetteers are unchanged."""
+    inputs = _extraction_inputs()
+    inputs_then, pool = _POOLS.get(workers, (None, None))
+    if pool is not None:
+        if (inputs_then == inputs and not getattr(pool, "_broken", False)
+                and not getattr(pool, "_shutdown_thread", False)):
+            return pool
+        pool.shutdown(wait=True, cancel_futures=True)  # its workers hold stale gazetteers
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
         _start_fork_server(context)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_init_worker, initargs=(tuple(sorted(set(languages))),))
-    _POOLS[workers] = pool
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                               initargs=(tuple(sorted(set(languages))), inputs[0]))
+    _POOLS[workers] = (inputs, pool)
     return pool
 
 
 def shutdown_pools() -> None:
     """Stop every worker process this process started."""
     while _POOLS:
-        _POOLS.popitem()[1].shutdown(wait=True, cancel_futures=True)
+        _POOLS.popitem()[1][1].shutdown(wait=True, cancel_futures=True)
 
 
 def extract_all(
