@@ -48,8 +48,6 @@ def _token_nominative(token: str, case: str | None, final: bool = True) -> str:
     ):
         return token
     lower = token.lower()
-    if case == "Gen" and lower.endswith(("у", "ю")) and not lower.endswith(("ию", "ею")):
-        case = "Acc"  # animate accusative = genitive for nouns, not for feminine names («Ямаду»)
     if case == "Ins" and not lower.endswith(("м", "й", "ю")):
         return token  # indeclinable: «Хайко», «Гросси», «Валтонен»
     for ending, replacement in _ENDINGS.get(case, []):
@@ -73,6 +71,11 @@ def nominative(tokens: list[str], case: str | None, gaps: list[str] | None = Non
     `gaps` are the strings between consecutive tokens as written («М.Копеев» has none).
     """
     gaps = gaps if gaps is not None else [" "] * (len(tokens) - 1)
+    if case == "Gen" and len(tokens) > 1 and tokens[-1].lower().endswith(("у", "ю")) and not any(
+            t.lower().endswith(("а", "я")) for t in tokens[:-1]):
+        # the tagger reads «посла» as a genitive as often as an accusative; «Кэндзи Ямаду» is an
+        # accusative (a genitive given name would show it: «Мурата Нуртлеу»)
+        case = "Acc"
     out = _token_nominative(tokens[0], case) if tokens else ""
     for gap, token in zip(gaps, tokens[1:]):
         out += (" " if gap else "") + _token_nominative(token, case)
