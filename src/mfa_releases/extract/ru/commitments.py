@@ -59,7 +59,6 @@ _COURTESY = re.compile(r"(благодар\w*|признательн\w*)[^.]{0,8
 _SUPPORT_COURTESY = re.compile(r"\b(за|в)\s+$|отметил\w*[^.]{0,40}$", _FLAGS)
 _CLAUSE_END = re.compile(r";|\.\s|[»\"”],?\s*[–—-]\s|,\s*[–—-]\s|,\s+(сказал|заявил|отметил|сообщил|написал|"
                          r"подчеркнул)\w*|,\s+а также\s+|\s+[–—]\s+(сказал|заявил|отметил|сообщил)", _FLAGS)
-_FUTURE_VISIT = re.compile(r"(посет|визит|прибуд|состоит)", _FLAGS)
 _GROUP_SUBJECT = re.compile(r"\b(стороны|собеседники|лидеры|президенты|министры|главы|страны|государства|"
                             r"они|мы|обе стороны)\b", _FLAGS)
 _DUE_KINDS = {"planned_event", "intent", "agreement", "invitation"}

@@ -152,7 +152,7 @@ def normalize_role(role: str) -> str:
     return "".join(out).strip(" ,—")
 
 
-def _organization(an: Analysis, first: int, last: int, role: str, country: str | None) -> tuple[str | None, bool]:
+def organization_for(an: Analysis, first: int, last: int, role: str, country: str | None) -> tuple[str | None, bool]:
     """The organization a role names or implies, and whether it is an international one."""
     # Parenthesized abbreviations first: «Международного агентства по атомной энергии (МАГАТЭ)».
     tokens = an.tokens[first:last]
@@ -202,7 +202,7 @@ def _trailing_organization(an: Analysis, first: int, name_first: int) -> int:
     return name_first
 
 
-def _role(an: Analysis, first: int, name_first: int) -> tuple[str, list[tuple[int, int, str]]]:
+def role_phrase(an: Analysis, first: int, name_first: int) -> tuple[str, list[tuple[int, int, str]]]:
     """Role text (nominative head, the rest as written, without countries) and the countries in it."""
     countries = countries_in(an, first, name_first)
     name_first = _trailing_organization(an, first, name_first)
@@ -211,7 +211,7 @@ def _role(an: Analysis, first: int, name_first: int) -> tuple[str, list[tuple[in
         before = an.tokens[c_first - 1] if c_first - 1 >= first else None
         if before is not None and before.text.lower() in _ACCREDITATION:
             skip.update(range(c_first - 1, c_last))  # «посол США в Казахстане»
-        elif _serves(an, c_first, first):
+        elif serves(an, c_first, first):
             skip.update(range(c_first, c_last))
             if before is not None and before.text.lower() == "из":
                 skip.add(c_first - 1)
@@ -304,7 +304,7 @@ def _given_name(word: str) -> bool:
     )
 
 
-def _serves(an: Analysis, country_first: int, role_first: int) -> bool:
+def serves(an: Analysis, country_first: int, role_first: int) -> bool:
     """A country in a role phrase is the one the person serves when it is a genitive dependent
     («министр иностранных дел Германии»), an adjective («норвежский король»), an abbreviation, or
     «из …» («коллега из Казахстана»); not «в Казахстане», «по Казахстану», «с … Монголией»."""
@@ -435,16 +435,16 @@ def person_mentions(an: Analysis) -> list[Mention]:
         base, has_initials = strip_initials(text_name)
         mention = Mention(start, stop, first, last, tokens[0].sent, surface, text_name, has_initials, case=case)
         if role_first is not None:
-            role, countries = _role(an, role_first, first)
+            role, countries = role_phrase(an, role_first, first)
             mention.role = role or None
             mention.role_first = role_first
             mention.role_plural = an.tokens[head].feats.get("Number") == "Plur" or any(
                 "plur" in p.tag and "nomn" in p.tag for p in morph().parse(an.tokens[head].text)[:3]
             ) and an.tokens[head].text[-1:] in "ыи"
-            own = [c for c_first, c_last, c in countries if _serves(an, c_first, role_first)]
+            own = [c for c_first, c_last, c in countries if serves(an, c_first, role_first)]
             mention.role_countries = tuple(own)
             mention.country = own[0] if own else None
-            mention.organization, mention.international = _organization(
+            mention.organization, mention.international = organization_for(
                 an, role_first, first, mention.role or "", mention.country
             )
             # «Посол Казахстана в Бельгии»: the accreditation country, for the counterpart's default.
@@ -456,12 +456,12 @@ def person_mentions(an: Analysis) -> list[Mention]:
             mention.role_countries = previous.role_countries
             if index < len(previous.role_countries):
                 mention.country = previous.role_countries[index]
-            mention.organization, mention.international = _organization(
+            mention.organization, mention.international = organization_for(
                 an, previous.role_first, previous.first, mention.role or "", mention.country
             )
         if mention.role_plural and mention.role_countries and role_first is not None:
             mention.country = mention.role_countries[0]
-            mention.organization, mention.international = _organization(
+            mention.organization, mention.international = organization_for(
                 an, role_first, first, mention.role or "", mention.country
             )
         if mention.country is None:
@@ -469,9 +469,3 @@ def person_mentions(an: Analysis) -> list[Mention]:
         mentions.append(mention)
         previous = mention
     return mentions
-
-
-# Public names for the role helpers other modules reuse.
-role_phrase = _role
-serves = _serves
-organization_for = _organization
