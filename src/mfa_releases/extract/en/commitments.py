@@ -39,8 +39,15 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("planned_event", re.compile(r"\b(?:are|is)\s+expected\s*[.,;]", re.I), "clause"),
     ("planned_event", re.compile(r"’s\s+(?:official|state|working)\s+visit\s+to\b|'s\s+(?:official|state|working)\s+visit\s+to\b", re.I), "phrase"),
     ("signed_document", re.compile(r"\b(?:signed|initialed|initialled|initiated)\s+(?:a|an|the|\d+|several|a\s+number\s+of)\s+(?:[\w’'-]+\s+){0,4}?(?:agreements?|memorand\w*|protocols?|declarations?|programmes?|programs?|roadmaps?|road\s+maps?|plans?|treaty|treaties|documents?|contracts?|statements?|decisions?|communiqu\w*|draft)\b", re.I), "trigger"),
-    ("signed_document", re.compile(r"\b(?:agreements?|memorand\w*|protocols?|declarations?|documents?|roadmaps?)\s+(?:were|was|have\s+been|has\s+been)\s+signed\b", re.I), "clause"),
-    ("support", re.compile(r"\b(?:expressed|reaffirmed|reiterated|confirmed|pledged|voiced)\s+(?:its|his|her|their|full|strong|firm)?\s*support\b", re.I), "clause"),
+    # "a memorandum of understanding on cooperation in … was signed": the document's name may run on
+    ("signed_document", re.compile(r"\b(?:agreements?|memorand\w*|protocols?|declarations?|documents?|roadmaps?|"
+                                   r"(?-i:Plan|Programme|Program)s?|treaty|treaties|contracts?)\b(?:\s+(?!(?:was|were|"
+                                   r"has|have)\b)[\w’'-]+){0,14}?\s+(?:were|was|have\s+been|has\s+been)\s+signed\b", re.I),
+     "clause"),
+    # "reaffirmed its support", "confirmed Hungary’s support", "reiterated U.S. support", "the EU’s full support"
+    ("support", re.compile(r"\b(?:expressed|reaffirmed|reiterated|confirmed|pledged|voiced|declared)\s+(?:the\s+)?"
+                           r"(?:its|his|her|their|(?-i:[A-Z][\w.-]*)(?:[’']s)?\s+)?\s*(?:full|strong|firm|continued|"
+                           r"unwavering|steadfast|consistent)?\s*support\b", re.I), "clause"),
     ("support", re.compile(r"\b(?:continued?|continues|will\s+continue)\s+to\s+support\b|\bwill\s+support\b|\bsupports\s+(?:the|kazakhstan)", re.I), "clause"),
     ("support", re.compile(r"\b(?:supported|supports|backed|backs|endorsed)\b(?=[^.;]{0,60}?\b(?:bid|candidacy|candidature|"
                            r"initiatives?|proposals?|application|accession|membership|nomination|idea)\b)", re.I), "clause"),
@@ -142,8 +149,10 @@ def _noun_phrase_end(text: str, position: int) -> int:
 def _with_trailing_date(text: str, end: int, release: dt.date) -> int:
     """"the visit of the President to Astana early next year": the date right after the phrase is its own."""
     for mention in find_dates(text, release):
-        if mention.start >= end and re.fullmatch(r"[\s,]*(?:early|late|mid|in|on|by|at\s+the\s+end\s+of|"
-                                                 r"in\s+the\s+(?:first|second)\s+half\s+of)?\s*",
+        # ", planned for the first half of 2026": a participle dating the event belongs to it too
+        if mention.start >= end and re.fullmatch(r"[\s,]*(?:(?:planned|scheduled|slated|set|expected)\s+"
+                                                 r"(?:for|in|on|to\s+take\s+place\s+in)\s+)?(?:early|late|mid|in|on|"
+                                                 r"by|at\s+the\s+end\s+of|(?:in\s+)?the\s+(?:first|second)\s+half\s+of)?\s*",
                                                  text[end:mention.start], flags=re.I):
             return mention.end
     return end

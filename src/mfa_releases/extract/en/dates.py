@@ -1,7 +1,8 @@
 """English date phrases → parts resolved by the shared `extract.dates` helpers.
 
 "on October 8-9" → (release year, 10, 8); "in May 2020" → (2020, 5); "next year" → release year
-+ 1; "on Friday" / "yesterday" → a day before the release date (meetings are reported after the fact).
++ 1; "next month" → the month after the release's; "the second half of the year" → the release's
+year; "on Friday" / "yesterday" → a day before the release date (meetings are reported after the fact).
 A range's date is its first day.
 """
 
@@ -28,6 +29,10 @@ _PATTERNS = [
     # "in 2024", "by 2030"
     # ("for 2026-2027" is a period, not a date)
     re.compile(r"\b(?:in|by|for|until|of|early|late|end of)\s+" + _YEAR.format("y4") + r"\b(?![-–]\d)", re.I),
+    # "next month", "this month", "later this month": a month relative to the release
+    re.compile(r"\b(?P<relm>this|next|the coming|the following)\s+month\b", re.I),
+    # "in the first half of the year", "the second half of next year": the year
+    re.compile(r"\b(?:first|second)\s+half\s+of\s+(?P<relh>the|this|the\s+current|next|the\s+coming)\s+year\b", re.I),
     # "this year", "next year", "by the end of the year", "later this year"
     re.compile(r"\b(?P<rel5>this|next|the current|the coming|the end of the)\s+year\b", re.I),
     # "in the autumn", "in spring 2027", "in the summer of next year": the year
@@ -104,6 +109,11 @@ def _resolve(match: re.Match, release: dt.date) -> tuple[int, int | None, int | 
     if "season" in groups:
         offset = 1 if groups.get("rel6", "").lower() == "next" else 0
         return relative_year(release, offset), None, None
+    if "relm" in groups:
+        month = release.month + (0 if groups["relm"].lower() == "this" else 1)
+        return release.year + (month - 1) // 12, (month - 1) % 12 + 1, None
+    if "relh" in groups:
+        return relative_year(release, 1 if groups["relh"].lower() in ("next", "the coming") else 0), None, None
     if "rel5" in groups:
         return relative_year(release, 1 if groups["rel5"].lower() == "next" else 0), None, None
     if "wd" in groups:

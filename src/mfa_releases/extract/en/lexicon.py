@@ -41,8 +41,13 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     science higher information social protection tourism sports sport water internal domestic external
     republic people's strategic planning reforms integration commerce treasury homeland hon honourable
     honorable under lord baroness for d'affaires vice co-chair co-chairman minister-counsellor
-    minister-counselor attache attaché counsellor counselor secretary-general's deputy-head""".split()
+    minister-counselor attache attaché counsellor counselor secretary-general's deputy-head
+    bundestag bundesrat knesset sejm riksdag storting folketing eduskunta seimas saeima riigikogu diet
+    congress rada kenesh khural majlis oliy jogorku verkhovna nationalrat""".split()
 )
+# Styles written between a title and a name ("Saudi Foreign Minister Prince Faisal …"): not part of the role
+# when another title precedes them.
+STYLES = frozenset({"prince", "princess", "sheikh", "sheikha", "sheik", "emir"})
 CONNECTORS = frozenset({"of", "for", "the", "and", "at", "to", "on", "in", "–", "-", "—", "&", "'s", "’s"})
 NAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "le", "la", "du", "dos"})
 MONTHS = {
@@ -76,7 +81,8 @@ NOT_NAME_WORDS = frozenset(
     opening bilateral noting greeting multilateral sides parties interlocutors eurasian european asian
     african arab nordic baltic latin parliaments countries nations states speakers leaders
     north south east west central board directors company corporation airlines air foundation association
-    chamber group holding bureau agency service secretariat""".split()
+    chamber group holding bureau agency service secretariat organizations organisations institutions
+    ministries embassies delegations""".split()
 ) | frozenset(WEEKDAYS)
 COUNTRY_ABBREVIATIONS_NOT_NAMES = frozenset({"us", "u.s.", "uk", "u.k.", "un", "eu", "prc", "uae", "usa"})
 

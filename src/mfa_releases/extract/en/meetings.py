@@ -94,6 +94,11 @@ EVENT_CONTEXT = re.compile(
     re.I,
 )
 FUTURE_CLAUSE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|expected\s+to|scheduled\s+to|plans?\s+to)\b", re.I)
+# "consultations … were held", "talks took place": the encounter happened (its people may come next)
+HAPPENED = re.compile(r"[^,;]{0,120}?\b(?:(?:was|were)\s+(?:held|conducted|organized|organised)|took\s+place)\b", re.I)
+# Venues that name the host country but no city ("at the Akorda" → KZ).
+VENUES = {"akorda": "KZ", "ak orda": "KZ"}
+VENUE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<venue>Akorda|Ak\s+Orda)\b")
 VIDEO = re.compile(r"\b(?:video|videoconferenc\w*|online|virtual\w*|video-link)\b", re.I)
 PHONE = re.compile(r"\b(?:telephone|phone)\b", re.I)
 
@@ -274,7 +279,9 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
     if not after and (len(before) + (subject_person is not None)) < 2:
         # "met with the heads of delegations. … A and B commended": the next sentence names them.
         # "Kazakhstan and Germany held consultations. The Kazakh delegation was headed by A, the German by B."
-        past = verb in {"met", "meets"} or re.match(r"(?i)held|had|conducted", match.group())
+        # ("Political consultations … were held in Hanoi. The Kazakh delegation was headed by A, …")
+        past = verb in {"met", "meets"} or re.match(r"(?i)held|had|conducted", match.group()) or (
+            noun and HAPPENED.match(text, match.end()))
         if past and index + 1 < len(sentences):
             following = people.mentions_by_sentence.get(index + 1, [])
             known = {people.person_of(m).index for m in before if people.person_of(m) is not None}
@@ -410,6 +417,9 @@ def _fill_places(meetings: list[Meeting], sentences: list[Sentence], release: dt
                 visit_places.append(place)
         if sentence.start <= first_meeting and EVENT_CONTEXT.search(sentence.text):
             visit_places.extend((c, k) for c, k, _ in _places(sentence.text) if c)
+        if sentence.start <= first_meeting:
+            visit_places.extend((None, VENUES[" ".join(m.group("venue").lower().split())])
+                                for m in VENUE.finditer(sentence.text))
     headline_places = [(c, k) for c, k, _ in _places(sentences[0].text)] if sentences else []
     headline_places = [p for p in headline_places if p[0]]
     for position, meeting in enumerate(meetings):

@@ -18,6 +18,7 @@ from mfa_releases.extract.en.lexicon import (
     MONTHS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
+    STYLES,
     TITLE_HEADS,
     TITLE_WORDS,
     city_country,
@@ -42,6 +43,11 @@ LOWERCASE_TITLE_WORDS = frozenset(
     prime ambassador secretary diplomat diplomats envoy department ministry ministries state special
     first""".split()
 )
+
+
+# Lower-case words between the comma of an appositive title and the title itself.
+APPOSITION_MODIFIERS = frozenset(
+    "newly appointed new outgoing incoming current acting recently elected re-elected designated".split())
 
 
 @dataclass
@@ -120,6 +126,17 @@ def _next(tokens: list[Token], i: int) -> Token | None:
     return tokens[i + 1] if i + 1 < len(tokens) else None
 
 
+def _ends_place(tokens: list[Token], i: int) -> bool:
+    """Token i is the last word of a country or city of two to four words."""
+    for back in (1, 2, 3):
+        if i - back < 0:
+            break
+        phrase = " ".join(t.text for t in tokens[i - back:i + 1])
+        if country_of(phrase) or city_country(phrase):
+            return True
+    return False
+
+
 def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     """Index ranges [i, j) of maximal runs of name tokens (particles allowed inside)."""
     runs: list[tuple[int, int]] = []
@@ -150,8 +167,8 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
             i = j
             continue
         # A country or city ending in the run's first word ("Saudi Arabia Faisal …") is not the name.
-        while i < j and i > 0 and (country_of(f"{tokens[i - 1].text} {tokens[i].text}")
-                                   or city_country(f"{tokens[i - 1].text} {tokens[i].text}")):
+        # ("United Arab Emirates, Minister …": up to three words back)
+        while i < j and i > 0 and _ends_place(tokens, i):
             i += 1
         if i == j:
             continue
@@ -213,11 +230,14 @@ def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Toke
         if is_title_word(lower) or lower in CONNECTORS or _is_country_like(token):
             i -= 1
             continue
-        if token.is_capitalized and not token.is_all_caps:
-            i -= 1  # part of a body's name ("Chairman of the Board of Directors of Air Astana")
+        if token.is_capitalized and (not token.is_all_caps or len(token.text) <= 4):
+            i -= 1  # part of a body's name ("Chairman of the Board of Directors of Air Astana", "CPC")
             continue
         break
     title = tokens[i:end]
+    # "Saudi Foreign Minister Prince Faisal": a style after a title is not part of the role
+    while len(title) > 1 and title[-1].lower in STYLES and any(is_title_head(t.lower) for t in title[:-1]):
+        title = title[:-1]
     # Start at the first word that can open a title; drop leading connectors and datelines.
     while title and not ((is_title_word(title[0].lower) and title[0].lower not in CONNECTORS)
                          or _is_country_like(title[0])):
@@ -236,6 +256,11 @@ def _title_right(tokens: list[Token], end: int) -> list[Token]:
     i = end + 1
     if i < len(tokens) and tokens[i].lower == "the":
         i += 1
+    # ", the newly appointed Ambassador of …", ", Sweden’s State Secretary for …"
+    while i < len(tokens) and tokens[i].lower in APPOSITION_MODIFIERS:
+        i += 1
+    if i + 1 < len(tokens) and _is_country_like(tokens[i]) and tokens[i + 1].lower in {"'s", "’s"}:
+        i += 2
     if i >= len(tokens) or not tokens[i].is_capitalized:
         return []
     j = i

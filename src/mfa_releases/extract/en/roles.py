@@ -33,6 +33,11 @@ SHORT_NAMES = {
 }
 
 
+ACCREDITATION = re.compile(r"^((?:deputy\s+|alternate\s+)?(?:permanent\s+representative|ambassador|envoy))"
+                           r"\s+to\s+.*$")
+ACCREDITATION_KEEP = r"\1"
+
+
 @dataclass
 class Title:
     role: str | None
@@ -100,8 +105,14 @@ def parse_title(tokens: list[Token]) -> Title:
     for k in range(len(words) - 1, 0, -1):
         tail = " ".join(words[k + 1:])
         body = re.sub(r"^the\s+", "", tail)
+        # "Director of the Consular Directorate of the Ministry of Foreign Affairs": a body named as such
+        # ("the Ministry …", "the Department …") is the organization even when its name says "Affairs";
+        # "Head of the Department" alone stays the role.
+        named_body = re.match(r"the\s+(?:Ministry|Department|Office|Secretariat|Agency)\b", tail) and k > 1 and not re.fullmatch(
+            r"(?i)(?:deputy\s+)?head", " ".join(words[:k]))
         if words[k].lower() == "of" and (
-            ORGANIZATION_HEADS.search(tail) and not re.search(r"\baffairs\b", tail, re.I) or body in INTERNATIONAL_BODIES
+            ORGANIZATION_HEADS.search(tail) and (named_body or not re.search(r"\baffairs\b", tail, re.I))
+            or body in INTERNATIONAL_BODIES
         ):
             organization = body
             keep[k:] = [False] * (len(words) - k)
@@ -134,6 +145,11 @@ def normalize_role(text: str) -> str | None:
             expanded.append(part)
     roles = [_normalized_with_modifier(part) for part in expanded]
     roles = [r for r in roles if r]
+    # "Member of the Political Bureau … and Foreign Minister": membership of a body is not the position
+    if len(roles) > 1:
+        roles = [r for r in roles if not r.startswith("member of ")] or roles
+    # "Permanent Representative … to the International Organizations in Vienna": where, not what
+    roles = [ACCREDITATION.sub(ACCREDITATION_KEEP, r) for r in roles]
     if not roles:
         return None
     role = " and ".join(_singular(r) for r in roles)
