@@ -312,3 +312,37 @@ def test_seed_end_to_end(extract):
     for meeting in facts.meetings:
         for p in meeting.participants:
             assert document.text[p.char_start:p.char_end] == p.mention
+
+
+# ---------------------------------------------------------------------------------------------
+# Determinism: the output may not depend on the string-hash seed (iterating a set of strings does)
+
+_DUMP = """
+import dataclasses, datetime as dt, json, sys
+from mfa_releases.document import Document
+from mfa_releases.extract.ru import RussianExtractor
+text = sys.stdin.read()
+document = Document("t", "test", None, dt.date(2026, 5, 14), "ru", None, text, "", len(text), "")
+print(json.dumps(dataclasses.asdict(RussianExtractor().extract(document)), ensure_ascii=False, default=str))
+"""
+
+
+def test_output_does_not_depend_on_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    text = normalize(
+        "Министр иностранных дел РК Арман Сейткали провел встречи с министром иностранных дел Италии "
+        "Марко Росси и государственным министром Сингапура Рахимой Ахмад.\n\n"
+        "Э.Росси и Рахиму Ахмад пригласили посетить Астану. Сания Халилова и Эрлан Абдылдаев обсудили "
+        "подготовку к визиту. Стороны договорились провести консультации в следующем году."
+    )
+    outputs = []
+    for seed in ("1", "4"):  # two seeds that order {'Acc', 'Nom'} and {'Gen', 'Nom'} differently
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-c", _DUMP], input=text, capture_output=True, text=True,
+                                env=env, check=True)
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    assert '"meetings": [{' in outputs[0]

@@ -352,7 +352,8 @@ def _name_case(an: Analysis, first: int, last: int, head: int | None) -> str | N
     if guessed:
         return guessed
     cases = [an.tokens[i].case for i in range(first, last) if an.tokens[i].case]
-    return max(set(cases), key=cases.count) if cases else None
+    # ties go to the case met first: iterating a set of strings would follow the hash seed
+    return max(dict.fromkeys(cases), key=cases.count) if cases else None
 
 
 def person_mentions(an: Analysis) -> list[Mention]:
