@@ -498,8 +498,12 @@ def lemmatize(word: str) -> str:
 
 
 def country_of(name: str) -> str | None:
+    """ISO alpha-2 of a Where that names a state; a city is no state (the extractor's gazetteer
+    reads «Москва» as Russia, as diplomatic texts mean it, but a mayor of Moscow serves the city)."""
     from mfa_releases.extract.ru import gazetteers
 
+    if gazetteers.city(name):
+        return None
     bag = " ".join(lemmatize(w) for w in words(name))
     return gazetteers.country(name, bag)
 
@@ -545,6 +549,7 @@ def run(devset: Path) -> dict:
     person_layer("Министр иностранных дел Ермек Кошербаев.")
     load_seconds = time.perf_counter() - started
 
+    from mfa_releases.extract.ru import RussianExtractor
     from mfa_releases.extract.ru.roles import ROLE_HEADS
 
     total = Score()
@@ -575,6 +580,7 @@ def run(devset: Path) -> dict:
     strict_tp = total.position_right
     return {
         "devset": str(devset),
+        "extractor_version": RussianExtractor.version,
         "texts": len(texts),
         "characters": chars,
         "gold_persons_with_position": total.tp + total.fn,
@@ -634,7 +640,8 @@ def print_report(report: dict, n_errors: int) -> None:
           f"({report['devset']})")
     print(f"gold: {report['gold_persons_with_position']} persons with a position "
           f"({report['gold_occupation_facts']} Occupation facts with a position)")
-    print("Russian extractor, person/role layer (analyze → person_mentions → group_people)")
+    print(f"Russian extractor {report['extractor_version']}, person/role layer "
+          "(analyze → person_mentions → group_people)")
     prf_line("persons with a position", pw, f"   (tp {pw['tp']}, fp {pw['fp']}, fn {pw['fn']})")
     prf_line("… and the position right (strict)", report["persons_with_right_position"])
     sp, mi = report["spurious"], report["missed"]
