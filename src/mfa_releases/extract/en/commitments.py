@@ -33,6 +33,10 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("planned_event", re.compile(r"\b(?:upcoming|forthcoming)\s+(?:[\w’'-]+\s+){0,4}?" + _EVENT + r"\b", re.I), "phrase"),
     # "preparations for the visit of the President to Astana": the event named after the preparations
     ("planned_event", re.compile(r"\b(?:preparations?\s+(?:for|of)|prepare|preparing(?:\s+for)?)\s+(?P<np>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + _EVENT + r")\b", re.I), "phrase"),
+    # "the visit of the Chilean foreign minister to Astana, planned for the first half of 2027": a named event
+    # that a participle dates
+    ("planned_event", re.compile(r"(?P<np>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?" + _EVENT + r")\b(?=[^.;]{0,90}?,\s*"
+                                 r"(?:planned|scheduled|slated|set|expected)\s+(?:for|to\s+take\s+place)\b)", re.I), "phrase"),
     ("planned_event", re.compile(r"\bwill\s+(?:be\s+held|take\s+place|pay|make\s+an?\s+\w*\s*visit|visit|chair|host|convene|hold|attend|participate|take\s+part)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:to\s+be\s+held|slated\s+for|(?:is|are|was|were)\s+(?:scheduled|slated|planned|set)\s+(?:to|for)|scheduled\s+(?:to|for))\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:is|are)\s+expected\s+to\s+(?:meet|visit|take\s+part|attend|hold|participate|arrive)\b", re.I), "clause"),
@@ -68,7 +72,10 @@ CLAUSE_END = re.compile(r"[;!?]|(?-i:(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bN
 CLAUSE_START = re.compile(r"[,;:\"“«]\s*|\bthat\s+|\band\s+(?=the\s|[a-z]+ed\b)|\bas\s+well\s+as\s+", re.I)
 # Words that may continue a named event's noun phrase ("the upcoming visit of the President to Italy").
 NP_WORDS = re.compile(r"(?:of|to|for|in|on|at|by|with|within|between|and|the|a|an|its|his|her|their|this|"
-                      r"framework|high-level|level|official|state|working|\d[\w.-]*|[A-Z][\w’'.-]*|[’']s)$")
+                      r"framework|high-level|level|official|state|working|\d[\w.-]*|[A-Z][\w’'.-]*|[’']s|"
+                      # "the visit of the Brazilian foreign minister to Astana": a role in lower case
+                      r"foreign|minister|ministers|prime|deputy|president|head|delegation|secretary|speaker|"
+                      r"chairman|ambassador|parliamentary|government|governmental|business|trade)$")
 
 
 @dataclass
@@ -115,6 +122,9 @@ def find_commitments(document_text: str, sentences: list[Sentence], release: dt.
                     start = _clause_start(text, match.start())
                 end = _clause_end(text, match.end())
                 if kind == "planned_event" and anchor == "phrase":
+                    if (PAST_OCCASION.search(text, 0, start) and not FUTURE_WORD.search(text, start, match.end())
+                            and not FUTURE_BEFORE.search(text, 0, start)):
+                        continue  # "agreements reached during the Emir’s state visit to Astana"
                     end = _with_trailing_date(text, _noun_phrase_end(text, match.end()), release)
                     if not re.search(r"[A-Z0-9]", text[start + 1:end]) and not _names_before(text, start, match.start()):
                         continue  # "the upcoming high-level meetings": nothing named, nothing dated
@@ -125,7 +135,15 @@ def find_commitments(document_text: str, sentences: list[Sentence], release: dt.
                 start, end = _trim(text, start, end)
                 found.append(Commitment(kind, sentence.start + start, sentence.start + end, index,
                                         _due(text, start, end, kind, anchor, release), sentence.start + match.start()))
-    return _dedupe(found, document_text)
+    kept = _dedupe(found, document_text)
+    # A headline announces what the body states: the body's wording is the evidence.
+    body_kinds = {c.kind for c in kept if not _is_headline(sentences[c.sentence_index])}
+    return [c for c in kept if not (_is_headline(sentences[c.sentence_index]) and c.kind in body_kinds)]
+
+
+def _is_headline(sentence: Sentence) -> bool:
+    """The first paragraph when it is a short title without a final full stop."""
+    return sentence.paragraph == 0 and len(sentence.text.split()) <= 20 and not sentence.text.rstrip().endswith(".")
 
 
 def _noun_phrase_end(text: str, position: int) -> int:
@@ -152,7 +170,7 @@ def _with_trailing_date(text: str, end: int, release: dt.date) -> int:
         # ", planned for the first half of 2026": a participle dating the event belongs to it too
         if mention.start >= end and re.fullmatch(r"[\s,]*(?:(?:planned|scheduled|slated|set|expected)\s+"
                                                  r"(?:for|in|on|to\s+take\s+place\s+in)\s+)?(?:early|late|mid|in|on|"
-                                                 r"by|at\s+the\s+end\s+of|(?:in\s+)?the\s+(?:first|second)\s+half\s+of)?\s*",
+                                                 r"by|at\s+the\s+end\s+of|(?:in\s+)?the\s+(?:first|second)\s+half(?:\s+of)?)?\s*",
                                                  text[end:mention.start], flags=re.I):
             return mention.end
     return end
@@ -176,7 +194,8 @@ def _through_first_date(text: str, position: int, end: int, release: dt.date) ->
 def _phrase_start(text: str, position: int) -> int:
     """Start of the noun phrase around a trigger: back over "the", adjectives and a possessor."""
     head = text[:position]
-    match = re.search(r"(?:\b(?:the|a|an|his|her|their|its)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}$", head)
+    # ("the Emir’s state visit": the possessor is written against the trigger's "’s")
+    match = re.search(r"(?:\b(?:the|a|an|his|her|their|its)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}(?:[A-Z][\w.-]*)?$", head)
     return match.start() if match else position
 
 
@@ -241,6 +260,10 @@ def _dedupe(found: list[Commitment], text: str) -> list[Commitment]:
     return kept
 
 
+PAST_OCCASION = re.compile(r"\b(?:during|following|after|since|on\s+the\s+occasion\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+                           r"(?:[\w’'-]+\s+){0,3}$", re.I)
+FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be|expected|scheduled|plans?|planned)\b", re.I)
+FUTURE_WORD = re.compile(r"\b(?:upcoming|forthcoming|next|future|planned|coming)\b", re.I)
 RELATIVE_EVENT = re.compile(r"(?:which|that|to\s+be|scheduled|slated|planned|set\s+to)\b", re.I)
 ANAPHORIC_DOCUMENT = re.compile(r"(?:the|this|these|that)\s+(?:documents?|memorandum|agreements?|treaty|protocol|"
                                 r"declaration|roadmap|plan)\s+(?:was|were|has\s+been|have\s+been)\b", re.I)

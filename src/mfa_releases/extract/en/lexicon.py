@@ -43,7 +43,9 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     honorable under lord baroness for d'affaires vice co-chair co-chairman minister-counsellor
     minister-counselor attache attaché counsellor counselor secretary-general's deputy-head
     bundestag bundesrat knesset sejm riksdag storting folketing eduskunta seimas saeima riigikogu diet
-    congress rada kenesh khural majlis oliy jogorku verkhovna nationalrat""".split()
+    congress rada kenesh khural majlis oliy jogorku verkhovna nationalrat
+    iaea ots gcc unhcr unodc unece escap unescap fao wfp icrc ebrd adb aiib iom opcw ctbto unctad unido ilo
+    unfpa undp csto eaeu eeu oecd imf wto""".split()
 )
 # Styles written between a title and a name ("Saudi Foreign Minister Prince Faisal …"): not part of the role
 # when another title precedes them.

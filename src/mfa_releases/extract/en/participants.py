@@ -2,8 +2,9 @@
 
 A title usually names the country ("Foreign Minister of Kazakhstan"). When it does not, the clause
 may ("the German side was headed by …"); the release's subject is Kazakh when the text is about
-Kazakhstan and no one else in the meeting is; a counterpart serves the country the text names most,
-other than those already taken. Officials of international bodies (UN, OSCE, …) serve no state.
+Kazakhstan (names it or one of its cities) and no one else in the meeting is; a counterpart serves
+the country the text names most, other than those already taken. Officials of international
+bodies (UN, OSCE, …) serve no state.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from collections import Counter
 
 from mfa_releases.extract.base import ParticipantFact
-from mfa_releases.extract.en.lexicon import country_of
+from mfa_releases.extract.en.lexicon import city_country, country_of
 from mfa_releases.extract.en.meetings import Meeting
 from mfa_releases.extract.en.people import Person
 from mfa_releases.extract.en.roles import INTERNATIONAL_BODIES, infer_organization
@@ -57,7 +58,8 @@ def _assign_countries(meeting: Meeting, countries: Counter, text: str, sentences
     # The releases are about Kazakhstan's diplomacy: an unplaced subject in a text that names
     # Kazakhstan is Kazakh, unless someone else in the meeting already is.
     subject = meeting.participants[0]
-    if subject.index not in assigned and countries.get(HOME_COUNTRY) and HOME_COUNTRY not in assigned.values():
+    about_home = countries.get(HOME_COUNTRY) or _names_home_city(text)
+    if subject.index not in assigned and about_home and HOME_COUNTRY not in assigned.values():
         if not _serves_international_body(subject):
             assigned[subject.index] = HOME_COUNTRY
     # Then counterparts: the country the text names most, other than those already taken.
@@ -67,6 +69,11 @@ def _assign_countries(meeting: Meeting, countries: Counter, text: str, sentences
             if guess:
                 assigned[person.index] = guess
     return assigned
+
+
+def _names_home_city(text: str) -> bool:
+    """The text names a city of the home country ("the Emir’s visit to Astana"): it is about Kazakhstan."""
+    return any(city_country(word) == HOME_COUNTRY for word in re.findall(r"[A-Z][\w’'-]+", text))
 
 
 def _clause_country(person: Person, taken: set[str], text: str, sentences) -> str | None:

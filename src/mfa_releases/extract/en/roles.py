@@ -20,7 +20,8 @@ from mfa_releases.extract.en.tokens import Token
 VAGUE_ROLES = frozenset({"counterpart", "diplomat", "leader", "head", "official", "side", "minister"})
 # International organisations: their officials serve no state, the body is their organization.
 INTERNATIONAL_BODIES = frozenset(
-    "UN OSCE EU CIS SCO CICA CSTO EAEU EEU NATO ASEAN OIC OECD IMF WTO WHO UNESCO UNICEF UNDP IAEA".split()
+    """UN OSCE EU CIS SCO CICA CSTO EAEU EEU NATO ASEAN OIC OECD IMF WTO WHO UNESCO UNICEF UNDP IAEA OTS GCC
+    UNHCR UNODC UNECE ESCAP UNESCAP FAO WFP ICRC EBRD ADB AIIB IOM OPCW CTBTO UNCTAD UNIDO ILO UNFPA""".split()
 )
 ORGANIZATION_HEADS = re.compile(
     r"\b(ministry|mfa|department|office|secretariat|embassy|agency|organization|organisation|union)\b", re.I)
