@@ -44,13 +44,14 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                                  r"планируется(?!\s+[а-яё]+ть(ся)?\b)(?!,? что)|"
                                  r"состоится|состоятся|встрет(ит|ят)ся|посет(ит|ят)|прим(ет|ут) участие|"
                                  r"провед(ет|ут)|прибуд(ет|ут)|пройд(ет|ут)|предусмотрен\w*|объявлен\w* годом|"
-                                 r"ожидается визит|намечен\w*|в преддверии|готовит(ся)? к|готовятся к)\b", _FLAGS)),
+                                 r"ожидается визит|намечен\w*|в преддверии|готовит(ся)? к(?! подписанию)|готовятся к)\b", _FLAGS)),
     ("intent", re.compile(r"\b(вед[её]тся работа|работа вед[её]тся|проводится работа|проводим\w+ работ\w*|"
                           r"(проводятся|ведутся|проводится|вед[её]тся)\s+(\w+\s+)?(консультации|переговоры|работа|подготовка)|"
                           r"намерен\w*|намерени\w+|планиру(ет|ют)\s+[а-яё]+ть\b|готовност[ьи]\s+(?:[а-яё]+\s+){0,3}?[а-яё]+(ть|ться)\b|готов(ы|а)?(?:\s+[^\s.;,]+){0,8}?\s+[а-яё]+(ть|ться)|"
                           r"будет\s+(?!\w+ся\b)[а-яё]+(ть)\b|будут\s+(?!\w+ся\b)[а-яё]+(ть)\b|"
                           r"продолжит|продолжат|подпишут|подпишет|обязал\w*с[ья]|обязуется|обязуются|"
-                          r"будет продолжен\w*|будут продолжены|готов(ят|ит)\b(?! к)|готовящ\w+|"
+                          r"будет продолжен\w*|будут продолжены|готов(ят|ит)\b(?! к\b)|готов(ят|ит) к подписанию|готовящ\w+|"
+                          r"о план(ах|е)\s+[а-яё]+ть|прилож(ит|ат|им)\s+(все\s+|максимум\s+)?усили\w+|"
                           r"план(ы|ами|ах)\s+(нашей|\w+ой)?\s*\w*\s*по|планами)\b", _FLAGS)),
 ]
 _LIST_OF_DOCUMENTS = re.compile(r",?\s+(?:а также|и)\s+(?=(?:[а-яё]+\s+){0,2}" + _DOCUMENT + ")", _FLAGS)
@@ -60,6 +61,7 @@ _SUPPORT_COURTESY = re.compile(r"\b(за|в)\s+$|отметил\w*[^.]{0,40}$", 
 _CLAUSE_END = re.compile(r";|\.\s|[»\"”],?\s*[–—-]\s|,\s*[–—-]\s|,\s+(сказал|заявил|отметил|сообщил|написал|"
                          r"подчеркнул)\w*|,\s+а также\s+|\s+[–—]\s+(сказал|заявил|отметил|сообщил)", _FLAGS)
 _GROUP_SUBJECT = re.compile(r"\b(стороны|собеседники|лидеры|президенты|министры|главы|страны|государства|"
+                            r"спикеры|председатели|руководители|делегации|парламентарии|"
                             r"они|мы|обе стороны)\b", _FLAGS)
 _DUE_KINDS = {"planned_event", "intent", "agreement", "invitation"}
 
@@ -111,6 +113,11 @@ def _hits(ctx) -> list[Hit]:
         for start, end, kind in found:
             if merged and start < merged[-1][1]:
                 continue
+            if merged and kind == "planned_event" and merged[-1][2] == "planned_event" and \
+                    _SAME_EVENT.fullmatch(text[merged[-1][1]:start]) and (
+                        re.search(r"котор\w+\s*$", text[merged[-1][1]:start])
+                        or re.match(r"(запланирован|намечен|предусмотрен)", text[start:end], _FLAGS)):
+                continue  # «предстоящему заседанию …, запланированному на ноябрь»: one event, one evidence
             merged.append((start, end, kind))
         for k, (start, end, kind) in enumerate(merged):
             limit = merged[k + 1][0] if k + 1 < len(merged) else len(text)
@@ -146,6 +153,8 @@ def _hits(ctx) -> list[Hit]:
     return hits
 
 
+# a second planned-event word inside the noun phrase the first one opened (a participle or relative clause)
+_SAME_EVENT = re.compile(r"[^.;,]{0,120},\s*(которое|который|которая|которые)?\s*", _FLAGS)
 _LIST_OF_EVENTS = re.compile(r"\s+и\s+(?=[А-ЯЁ]|(?:[а-яё]+\s+){0,2}(саммит|заседани|форум|конференци|сесси|визит))")
 
 
@@ -277,6 +286,16 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
     boundaries = list(_CLAUSE_BOUNDARY.finditer(before))
     clause_offset = boundaries[-1].end() if boundaries else 0
     clause_first, _ = _tokens_between(an, sentence.start + clause_offset, hit.anchor)
+    host = re.search(r"\bпо приглашению\s+", an.text[hit.start:hit.stop], _FLAGS)
+    if hit.kind == "invitation" and host:
+        # «Визит состоится по приглашению A»: the inviter is named after the formula
+        after = hit.start + host.end()
+        inviters = [ctx.person_of[i].country for i, m in ctx.in_sentence(hit.sentence)
+                    if after <= m.start < hit.stop and ctx.person_of[i].country]
+        h_first, h_last = _tokens_between(an, after, hit.stop)
+        inviters += [code for _, _, code in countries_in(an, h_first, min(h_last, h_first + 4))]
+        if inviters:
+            return list(dict.fromkeys(inviters[:1]))
     group = _GROUP_SUBJECT.search(before[clause_offset:]) or _GROUP_SUBJECT.search(before[-30:])
     if group and hit.kind in ("agreement", "signed_document") and meeting_countries:
         return meeting_countries[:]
@@ -330,7 +349,7 @@ def _meeting_for(ctx, drafts, hit: Hit) -> int | None:
     return 0 if len(drafts) == 1 else None
 
 
-_STATIVE = re.compile(r"^будут?\s+(означать|зависеть|носить|состоять|иметь|стоить|являться|находиться|составлять|"
+_STATIVE = re.compile(r"^буд(?:ет|ут)\s+(означать|зависеть|носить|состоять|иметь|стоить|являться|находиться|составлять|"
                       r"жить|попадать|проходить|длиться|включать|действовать|работать|считаться|оставаться|"
                       r"происходить|продолжаться|называться|выглядеть|способствовать|содействовать|служить|"
                       r"отвечать|играть|отражать|позволять|открывать|определять|символизировать)\b", _FLAGS)
@@ -359,6 +378,12 @@ def _dated(ctx, hit: Hit) -> bool:
 
 def _words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[а-яёa-z]{4,}", text.lower())}
+
+
+def _future(phrases, release):
+    """Dates that can time an undertaking: not wholly before the release («приглашение, переданное
+    в ноябре 2024 года» does not date the visit it invites to)."""
+    return [p for p in phrases if (p.year, p.month or 12) >= (release.year, release.month)]
 
 
 def find_commitments(ctx, drafts) -> list[CommitmentFact]:
@@ -400,11 +425,11 @@ def find_commitments(ctx, drafts) -> list[CommitmentFact]:
                     countries.append(person.country)
         due = None
         if hit.kind in _DUE_KINDS:
-            phrases = find_dates(an.text[hit.start:hit.stop], ctx.release)
+            phrases = _future(find_dates(an.text[hit.start:hit.stop], ctx.release), ctx.release)
             if not phrases:
                 sentence = an.sentences[hit.sentence]
                 before = an.text[sentence.start:hit.start]
-                phrases = find_dates(before, ctx.release)[-1:]
+                phrases = _future(find_dates(before, ctx.release), ctx.release)[-1:]
             if phrases:
                 due = phrases[0].due
         actors = _actors(ctx, hit, countries)

@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from mfa_releases.extract.dates import format_due, infer_year, relative_year
 from mfa_releases.extract.ru.grammars import date_parser
 
-_SEASON_YEAR = re.compile(r"\b(?:весной|летом|осенью|зимой|в\s+(?:первом|втором|третьем|четвертом|четвёртом)\s+"
-                          r"(?:полугодии|квартале)|в\s+(?:начале|конце|середине))\s+(?:(текущего|этого|следующего|"
-                          r"будущего)\s+года|(\d{4})\s*(?:г\.|года))", re.I)
+_SEASON_YEAR = re.compile(r"\b(?:весной|летом|осенью|зимой|на\s+(?:весну|лето|осень|зиму)|"
+                          r"во?\s+(?:первом|втором|третьем|четвертом|четвёртом)\s+(?:полугодии|квартале)|"
+                          r"во?\s+(?:первой|второй)\s+половине|в\s+(?:начале|конце|середине)|до\s+конца|к\s+концу)"
+                          r"\s+(?:(текущего|этого|следующего|будущего)\s+года|(\d{4})\s*(?:г\.|года))", re.I)
+_END_OF_YEAR = re.compile(r"\b(?:до|к)\s+конц[ау]\s+года\b", re.I)  # «до конца года»: this year
+_RELATIVE_MONTH = re.compile(r"\b(?:в|на)\s+(следующем|будущем|текущем|этом|следующий|будущий|текущий|этот)\s+месяц",
+                             re.I)
 _RELATIVE_YEAR = re.compile(r"\b(?:в|на)\s+(следующем|будущем|этом|текущем|следующий|будущий)\s+год", re.I)
 _TOMORROW = re.compile(r"\bзавтра\b", re.I)
 
@@ -84,6 +88,16 @@ def find_dates(text: str, release: dt.date, past: bool = False) -> list[DatePhra
         if free(*m.span()):
             offset = 1 if m.group(1).lower().startswith(("след", "буд")) else 0
             found.append(DatePhrase(m.start(), m.end(), relative_year(release, offset), None, None))
+    for m in _END_OF_YEAR.finditer(text):
+        if free(*m.span()):
+            found.append(DatePhrase(m.start(), m.end(), release.year, None, None))
+            taken.append(m.span())
+    for m in _RELATIVE_MONTH.finditer(text):
+        if free(*m.span()):
+            offset = 1 if m.group(1).lower().startswith(("след", "буд")) else 0
+            month = release.month + offset
+            found.append(DatePhrase(m.start(), m.end(), release.year + (month - 1) // 12, (month - 1) % 12 + 1, None))
+            taken.append(m.span())
     for m in _TOMORROW.finditer(text):
         day = release + dt.timedelta(days=1)
         found.append(DatePhrase(m.start(), m.end(), day.year, day.month, day.day))

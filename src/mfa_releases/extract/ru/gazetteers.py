@@ -155,6 +155,22 @@ def role_forms() -> list[tuple[str, str]]:
     return sorted(table.items(), key=lambda item: -len(item[0]))
 
 
+@cache
+def known_person_pattern():
+    """A regex for the names of persons_ru.yaml in any case form («Касым-Жомарта Токаева»): each
+    word may change its last letter and take up to three more."""
+    import re
+
+    data = yaml.safe_load((gazetteer_dir() / "persons_ru.yaml").read_text(encoding="utf-8")) or {}
+    names = sorted({str(n) for names in data.values() for n in names or []}, key=len, reverse=True)
+
+    def word(w: str) -> str:
+        return "-".join(re.escape(p[:-1]) + r"[а-яё]{0,4}" if len(p) >= 4 else re.escape(p) for p in w.split("-"))
+
+    alternatives = [r"\s+".join(word(w) for w in name.split()) for name in names]
+    return re.compile(r"(?<![А-ЯЁа-яё-])(?:" + "|".join(alternatives) + r")(?![А-ЯЁа-яё])") if alternatives else None
+
+
 def known_person_country(name: str) -> str | None:
     """The state of a well-known person (seeds/gazetteers/persons_ru.yaml), by full name."""
     return _table("persons_ru").get(_fold(name))

@@ -292,6 +292,25 @@ def _initials_spans(an: Analysis, known: list[tuple[int, int]]) -> list[tuple[in
     return found
 
 
+def _known_person_spans(an: Analysis, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Well-known people (persons_ru.yaml) the NER tagger missed («Касым-Жомарт Токаев провел …»)."""
+    pattern = gazetteers.known_person_pattern()
+    if pattern is None:
+        return []
+    taken = {i for first, last in known for i in range(first, last)}
+    starts = {t.start: i for i, t in enumerate(an.tokens)}
+    stops = {t.stop: i + 1 for i, t in enumerate(an.tokens)}
+    found = []
+    for match in pattern.finditer(an.text):
+        first, last = starts.get(match.start()), stops.get(match.end())
+        if first is None or last is None or taken & set(range(first, last)):
+            continue
+        if an.tokens[first].sent != an.tokens[last - 1].sent:
+            continue
+        found.append((first, last))
+    return found
+
+
 def _given_name(word: str) -> bool:
     """A capitalized word that can only be a given name (or a compound one: «Касым-Жомарта»)."""
     if re.match(r"[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+$", word):
@@ -379,6 +398,7 @@ def person_mentions(an: Analysis) -> list[Mention]:
                 first -= 1
             raw.append((first, last))
     raw = sorted(set(raw) | set(_initials_spans(an, raw)))
+    raw = sorted(set(raw) | set(_known_person_spans(an, raw)))
     person_tokens = {i for first, last in raw for i in range(first, last)}
     mentions: list[Mention] = []
     previous: Mention | None = None
@@ -390,6 +410,12 @@ def person_mentions(an: Analysis) -> list[Mention]:
         heads = [i for i in range(window, first)
                  if an.tokens[i].lemma in ROLE_HEADS and an.tokens[i].pos in ("NOUN", "PROPN")
                  and not _led_by(an, i)]
+        # «беседа Президента Казахстана с Генеральным секретарем ШОС Нурланом …»: a role head after
+        # «с» starts the name's own role; what precedes it is the other side of the encounter
+        withs = [i for i in range(window, first) if an.tokens[i].text.lower() in ("с", "со")]
+        if withs and any(h > withs[-1] for h in heads):
+            window = withs[-1] + 1
+            heads = [h for h in heads if h > withs[-1]]
         head = heads[0] if heads else None
         # The name agrees with the head of the last part of a multi-part role
         # («Помощником …, Директором … Иваной Живкович»), not with its dependents («министра»).
