@@ -446,6 +446,18 @@ HELD_OUT_MEETING_CASES = [
 ]
 
 
+HELD_OUT_MEETING_CASES += [
+    (  # credentials presented to a named head of state: they met
+        "Ambassador of Kazakhstan to Chile Erlan Sadykov presented his credentials to President of Chile Ana Ruiz.",
+        [("meeting", ["Erlan Sadykov", "Ana Ruiz"])],
+    ),
+    (  # "A, the Minister of …, and his Kazakh counterpart B met": both are the subject
+        "Ali Demir, the Minister of Foreign Affairs of Türkiye, and his Kazakh counterpart Erlan Sadykov met in "
+        "Ankara. Sadykov invited Demir to a meeting of the Council in Turkistan in May.",
+        [("meeting", ["Ali Demir", "Erlan Sadykov"])],
+    ),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_MEETING_CASES)
 def test_held_out_meeting_layouts(text, expected):
     assert meetings_of(text) == expected
@@ -471,6 +483,14 @@ HELD_OUT_PARTICIPANT_CASES = [
      "to Astana.", "Kassym-Jomart Tokayev", "president", "KZ"),
 ]
 
+
+HELD_OUT_PARTICIPANT_CASES += [
+    # a title ending in a topic before the comma; a mixed-case dateline is not part of it
+    ("Astana – The EU Special Representative for the Caucasus, Jan Novak, met with Deputy Foreign Minister of "
+     "Kazakhstan Alan Bek.", "Jan Novak", "special representative for the caucasus", None),
+    ("Switzerland’s Federal Councillor and Foreign Minister Hans Meier held talks with Kazakh Foreign Minister "
+     "Erlan Sadykov.", "Hans Meier", "federal councillor and minister of foreign affairs", "CH"),
+]
 
 @pytest.mark.parametrize("text, name, role, country", HELD_OUT_PARTICIPANT_CASES)
 def test_held_out_participant_layouts(text, name, role, country):
@@ -508,6 +528,20 @@ HELD_OUT_COMMITMENT_CASES = [
 ]
 
 
+HELD_OUT_COMMITMENT_CASES += [
+    # an event inside an agreement is the agreement's; "this summer" dates it
+    ("The ministers agreed to continue coordination toward the ministerial meeting to be held in Tokyo this summer.",
+     [("agreement", "2026", "agreed to continue coordination")]),
+    ("The Senior Officials Committee will meet in Baku in April.",
+     [("planned_event", "2026-04", "will meet in Baku in April")]),
+    ("The minister welcomed Chile’s decision to host the regional forum in Santiago in September.",
+     [("planned_event", "2026-09", "decision to host the regional forum")]),
+    ("Our country stands ready to provide a platform for negotiations.",
+     [("intent", None, "ready to provide a platform")]),
+    ("The diplomat conveyed an invitation to take part in the forum next spring.",
+     [("invitation", "2027", "an invitation to take part in the forum next spring")]),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_COMMITMENT_CASES)
 def test_held_out_commitments(text, expected):
     found = extract(text).commitments
@@ -528,6 +562,8 @@ def test_held_out_commitments(text, expected):
     # destinations are not parties
     ("Kazakh Foreign Minister Erlan Sadykov met with U.S. Secretary of State John Page. The minister said the "
      "U.S. Secretary of State will visit Kazakhstan, Uzbekistan, and India in May.", ["US"]),
+    # the releasing ministry, or "our country", is Kazakhstan
+    ("According to the spokesperson, the Ministry plans to open a consulate in Dubai in June.", ["KZ"]),
 ])
 def test_held_out_commitment_actors(text, actors):
     [commitment] = extract(text).commitments
@@ -539,6 +575,8 @@ def test_held_out_commitment_actors(text, actors):
     ("next month", dt.date(2026, 12, 5), "2027-01"),
     ("in the second half of the year", RELEASE, "2026"),
     ("in the first half of next year", RELEASE, "2027"),
+    ("this summer", RELEASE, "2026"),
+    ("next spring", RELEASE, "2027"),
 ])
 def test_relative_months_and_halves(phrase, release, due):
     assert find_dates(phrase, release)[0].due() == due

@@ -22,6 +22,9 @@ BOTH_SIDES = re.compile(
 )
 
 
+HOME_COUNTRY = "KZ"
+HOME_SUBJECT = re.compile(r"(?:^|\b(?:the|our)\s+)(?:(?:foreign\s+)?ministry|our\s+country|our\s+state)\s*$|"
+                          r"\bour\s+(?:country|state|ministry)\b", re.I)
 SUBJECT_ANAPHOR = re.compile(r"(?:^|[,;]\s*)(?:he|she|the\s+(?:[a-z]+\s+)?(?:minister|diplomat|president|head|ambassador))\b", re.I)
 
 
@@ -52,6 +55,8 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
         return subject_codes[-1:]
     if re.search(r"\b(?:%s)\b" % "|".join(sorted(INTERNATIONAL_BODIES)), clause):
         return []
+    if HOME_SUBJECT.search(clause):
+        return [HOME_COUNTRY]  # "the Ministry plans …", "Our country stands ready …": the releasing ministry's state
     speaker = _last_person(people, commitment)
     if speaker is not None and speaker.country is None and _serves_international_body(speaker):
         return []  # "Mr. Grossi confirmed his intention …": the head of an international body

@@ -37,7 +37,8 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     # that a participle dates
     ("planned_event", re.compile(r"(?P<np>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?" + _EVENT + r")\b(?=[^.;]{0,90}?,\s*"
                                  r"(?:planned|scheduled|slated|set|expected)\s+(?:for|to\s+take\s+place)\b)", re.I), "phrase"),
-    ("planned_event", re.compile(r"\bwill\s+(?:be\s+held|take\s+place|pay|make\s+an?\s+\w*\s*visit|visit|chair|host|convene|hold|attend|participate|take\s+part)\b", re.I), "clause"),
+    ("planned_event", re.compile(r"\bdecision\s+to\s+(?:host|hold|convene|organi[sz]e)\b", re.I), "clause"),
+    ("planned_event", re.compile(r"\bwill\s+(?:meet|convene|be\s+held|take\s+place|pay|make\s+an?\s+\w*\s*visit|visit|chair|host|convene|hold|attend|participate|take\s+part)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:to\s+be\s+held|slated\s+for|(?:is|are|was|were)\s+(?:scheduled|slated|planned|set)\s+(?:to|for)|scheduled\s+(?:to|for))\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:is|are)\s+expected\s+to\s+(?:meet|visit|take\s+part|attend|hold|participate|arrive)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:are|is)\s+expected\s*[.,;]", re.I), "clause"),
@@ -61,7 +62,8 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("intent", re.compile(r"\b(?:is|are)\s+being\s+(?:elaborated|prepared|developed|worked\s+out|finalized|finalised|considered|drafted|negotiated)\b", re.I), "clause"),
     ("intent", re.compile(r"\b(?:is|are)\s+(?:preparing|working\s+out|elaborating|drafting|negotiating)\b|\bpreparations\s+(?:are|is)\s+(?:underway|under\s+way|ongoing)\b", re.I), "clause"),
     ("intent", re.compile(r"\b(?:plans?|planning|decided|decides)\s+to\s+[a-z]+\b", re.I), "clause"),
-    ("intent", re.compile(r"\b(?:ready|aims?)\s+to\s+(?:sign|open|launch|establish|build|create|hold|increase|develop|expand|introduce|adopt)\b", re.I), "clause"),
+    ("intent", re.compile(r"\b(?:ready|aims?)\s+to\s+(?:sign|open|launch|establish|build|create|hold|increase|develop|expand|introduce|adopt|"
+                          r"provide|host|organi[sz]e|send|supply|facilitate|allocate)\b", re.I), "clause"),
     ("intent", re.compile(r"\bwe\s+expect\b(?=[^.;]{0,120}\bwill\b)", re.I), "trigger"),
     ("intent", re.compile(r"\bwill\s+(?:provide|allocate|open|launch|establish|build|create|send|supply|invest|finance|"
                           r"introduce|abolish|resume|increase|expand|simplify|lift)\b", re.I), "clause"),
@@ -136,6 +138,9 @@ def find_commitments(document_text: str, sentences: list[Sentence], release: dt.
                 found.append(Commitment(kind, sentence.start + start, sentence.start + end, index,
                                         _due(text, start, end, kind, anchor, release), sentence.start + match.start()))
     kept = _dedupe(found, document_text)
+    # "agreed to continue coordination toward the meeting to be held in Tokyo": the event is the agreement's
+    kept = [c for c in kept if not (c.kind in ("planned_event", "intent") and any(
+        k.kind in ("agreement", "invitation") and k.start <= c.trigger < k.end for k in kept))]
     # A headline announces what the body states: the body's wording is the evidence.
     body_kinds = {c.kind for c in kept if not _is_headline(sentences[c.sentence_index])}
     return [c for c in kept if not (_is_headline(sentences[c.sentence_index]) and c.kind in body_kinds)]

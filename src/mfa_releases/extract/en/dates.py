@@ -35,6 +35,8 @@ _PATTERNS = [
     re.compile(r"\b(?:first|second)\s+half\s+of\s+(?P<relh>the|this|the\s+current|next|the\s+coming)\s+year\b", re.I),
     # "this year", "next year", "by the end of the year", "later this year"
     re.compile(r"\b(?P<rel5>this|next|the current|the coming|the end of the)\s+year\b", re.I),
+    # "this summer", "next spring": the year
+    re.compile(r"\b(?P<rels>this|next|the\s+coming)\s+(?:spring|summer|autumn|fall|winter)\b", re.I),
     # "in the autumn", "in spring 2027", "in the summer of next year": the year
     re.compile(r"\bin\s+(?:the\s+)?(?:early\s+|late\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?"
                r"(?:\s+" + _YEAR.format("y6") + r"|\s+(?P<rel6>this|next)\s+year)?\b", re.I),
@@ -109,6 +111,8 @@ def _resolve(match: re.Match, release: dt.date) -> tuple[int, int | None, int | 
     if "season" in groups:
         offset = 1 if groups.get("rel6", "").lower() == "next" else 0
         return relative_year(release, offset), None, None
+    if "rels" in groups:
+        return relative_year(release, 0 if groups["rels"].lower() == "this" else 1), None, None
     if "relm" in groups:
         month = release.month + (0 if groups["relm"].lower() == "this" else 1)
         return release.year + (month - 1) // 12, (month - 1) % 12 + 1, None

@@ -20,7 +20,7 @@ HONORIFICS = frozenset(
 TITLE_HEADS = frozenset(
     """minister ministers president vice-president ambassador secretary secretary-general speaker chairman
     chairwoman chair chairperson senator envoy representative spokesperson spokesman spokeswoman head
-    leader counterpart diplomat director director-general deputy premier chancellor governor mayor king
+    leader counterpart diplomat director director-general deputy premier councillor councilor chancellor governor mayor king
     queen emir prince sultan consul consul-general commissioner congressman congresswoman adviser
     advisor undersecretary under-secretary fm pm mp member ombudsman chargé charge akim emperor
     presidents ambassadors speakers leaders heads counterparts diplomats envoys chairmen senators
@@ -84,7 +84,8 @@ NOT_NAME_WORDS = frozenset(
     african arab nordic baltic latin parliaments countries nations states speakers leaders
     north south east west central board directors company corporation airlines air foundation association
     chamber group holding bureau agency service secretariat organizations organisations institutions
-    ministries embassies delegations""".split()
+    ministries embassies delegations caucasus balkans sahel levant maghreb pacific atlantic arctic indo-pacific
+    scandinavia africa caribbean eurasia""".split()
 ) | frozenset(WEEKDAYS)
 COUNTRY_ABBREVIATIONS_NOT_NAMES = frozenset({"us", "u.s.", "uk", "u.k.", "un", "eu", "prc", "uae", "usa"})
 

@@ -31,6 +31,9 @@ TRIGGERS = [
     ),
     re.compile(r"\b(?P<also>also\s+|separately\s+)?(?P<verb>met|meets|meeting)\b(?!\s+(?:of|was|will|is|room|point))", re.I),
     re.compile(r"\b(?P<verb>spoke|speaks|talked|talks|spoken)\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone\b", re.I),
+    # "presented his credentials to President of India A": an encounter of two named people
+    re.compile(r"\b(?P<verb>presented|presents)\s+(?:his|her|their|the)\s+(?:letters?\s+of\s+)?(?:copies\s+of\s+)?"
+               r"(?:(?:his|her|their)\s+)?credentials\s+to\b", re.I),
     re.compile(r"\b(?P<verb>received|receives|hosted|hosts)\b(?!\s+(?:the\s+)?(?:letter|message|invitation|award|prize|credentials))", re.I),
     re.compile(
         r"\b(?P<noun>meetings?|talks|negotiations|(?:telephone|phone)\s+(?:conversation|talks?|call)|"
@@ -43,7 +46,7 @@ FUTURE_BEFORE = re.compile(
     r"upcoming|forthcoming|next|scheduled|planned|future|preparations?\s+for|preparing\s+for)\s+(?:\w+\s+){0,1}$",
     re.I,
 )
-GAP_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|and\s+(?:his|her|their)|,\s*(?:his|her))?\s*$", re.I)
+GAP_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|,?\s*and\s+(?:his|her|their)|,\s*(?:his|her))?\s*$", re.I)
 FIRST_GAP = re.compile(
     r"^\s*(?:(?:with|of|to|between|the|his|her|their|a|an|on|by|\d+|\w+\s+\d{1,2},?|\d{1,2}\s+\w+|"
     r"participation|telephone|phone|newly|appointed|new|outgoing|visiting|incoming|accredited|resident|"

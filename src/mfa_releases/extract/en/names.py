@@ -217,7 +217,7 @@ def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Toke
             break
         lower = token.lower
         if token.text == "," and allow_comma and i == end and i >= 2 and (
-            is_title_word(tokens[i - 2].lower) or _is_country_like(tokens[i - 2])
+            is_title_word(tokens[i - 2].lower) or _is_country_like(tokens[i - 2]) or _ends_title(tokens, i - 1)
         ):
             allow_comma = False  # "President of Kazakhstan, Kassym-Jomart Tokayev"
             i -= 1
@@ -225,6 +225,9 @@ def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Toke
             continue
         if token.is_all_caps and len(token.text) > 3 and not country_of(token.text) and not is_title_word(lower):
             break  # a dateline ("ASTANA. KAZINFORM –") is not part of a title
+        if token.text in {"–", "—"} and 0 < i - 1 <= 3 and all(
+                city_country(t.text) or t.is_all_caps or t.text in {".", ","} for t in tokens[:i - 1]):
+            break  # nor is a mixed-case one ("Astana – The EU Special Representative …")
         if not token.is_capitalized and lower not in LOWERCASE_TITLE_WORDS and lower not in CONNECTORS:
             break  # lower-case verbs ("will chair the …") end the title
         if is_title_word(lower) or lower in CONNECTORS or _is_country_like(token):
@@ -247,6 +250,17 @@ def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Toke
     if not any(is_title_head(t.lower) for t in title):
         return []
     return title
+
+
+def _ends_title(tokens: list[Token], comma: int) -> bool:
+    """"The EU Special Representative for Central Asia, A": a title head a few capitalized words before the comma."""
+    for k in range(comma - 1, max(-1, comma - 6), -1):
+        token = tokens[k]
+        if is_title_head(token.lower) and token.is_capitalized:
+            return True
+        if not (token.is_capitalized or token.lower in CONNECTORS):
+            return False
+    return False
 
 
 def _title_right(tokens: list[Token], end: int) -> list[Token]:
