@@ -41,7 +41,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"заявил\w* о (своей |полной )?поддержке|выступ\w+ в поддержку|"
                            r"поддерживает|поддерживают|поддержал\w*|поддержит|поддержат)\b", _FLAGS)),
     ("planned_event", re.compile(r"\b(предстоящ\w+|запланирован\w*(?!\s+[а-яё]+ть(ся)?\b)|"
-                                 r"планируется(?!\s+[а-яё]+ть(ся)?\b)(?!,? что)|"
+                                 r"планируется(?!,? что)|"
                                  r"состоится|состоятся|встрет(ит|ят)ся|посет(ит|ят)|прим(ет|ут) участие|"
                                  r"провед(ет|ут)|прибуд(ет|ут)|пройд(ет|ут)|предусмотрен\w*|объявлен\w* годом|"
                                  r"ожидается визит|намечен\w*|в преддверии|готовит(ся)? к(?! подписанию)|готовятся к)\b", _FLAGS)),
@@ -261,7 +261,9 @@ def _subject_countries(ctx, sentence_index: int, first_token: int, stop_token: i
         for c_first, _, code in countries_in(an, z_first, z_stop):
             token = an.tokens[c_first]
             before = an.tokens[c_first - 1].pos if c_first > z_first else ""
-            if (token.case in (None, "Nom") or token.pos == "ADJ") and before != "ADP" and code not in actors:
+            # «Панамская сторона»: the tagger may read a rare country adjective as a proper noun
+            adjective = token.pos == "ADJ" or re.search(r"(ск|цк)(ая|ий|ой|ое|ие)$", token.text.lower())
+            if (token.case in (None, "Nom") or adjective) and before != "ADP" and code not in actors:
                 actors.append(code)
         if actors:
             return actors
@@ -296,6 +298,13 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
         inviters += [code for _, _, code in countries_in(an, h_first, min(h_last, h_first + 4))]
         if inviters:
             return list(dict.fromkeys(inviters[:1]))
+    evidence = an.text[hit.start:hit.stop]
+    if hit.kind == "planned_event" and _JOINT.search(evidence) and len(meeting_countries) >= 2:
+        return meeting_countries[:]  # «заседание совместной рабочей группы»: both sides hold it
+    if _BODY_SUBJECT.match(before[clause_offset:]) and (
+            _international_subject(ctx, hit)
+            or any(ctx.person_of[i].international for i, m in ctx.in_sentence(hit.sentence) if m.start < hit.anchor)):
+        return []  # «Генеральный секретарь ОБСЕ сообщил, что Секретариат организации намерен …»
     group = _GROUP_SUBJECT.search(before[clause_offset:]) or _GROUP_SUBJECT.search(before[-30:])
     if group and hit.kind in ("agreement", "signed_document") and meeting_countries:
         return meeting_countries[:]
@@ -318,8 +327,10 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
                 actors.append(ctx.person_of[i].country)
     if not actors:
         actors = _subject_countries(ctx, hit.sentence, an.sentences[hit.sentence].tokens[0], t_first + 1)
-    if not actors and _international_subject(ctx, hit):
-        return []  # «Еврокомиссия намерена …»: an international body's commitment
+    if not actors and _international_subject(ctx, hit, people_only=hit.kind == "planned_event"):
+        # «Еврокомиссия намерена …»: an international body's commitment; a session of a body's
+        # council is its member states' event, unless the body's official is the subject
+        return []
     if not actors:
         # a passive clause's agent («ведомствами Казахстана и Китая проводятся …») or the states
         # the sentence names outside places («в Казахстане»)
@@ -333,6 +344,9 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
     return actors
 
 
+_JOINT = re.compile(r"\b(совместн\w+|межправительственн\w+|двусторонн\w+|межпарламентск\w+|"
+                    r"[а-яё]+ско-[а-яё]+ск\w+)", _FLAGS)
+_BODY_SUBJECT = re.compile(r"\s*(Секретариат|Комиссия|Организация|Союз|Евросоюз|Еврокомиссия|Совет)\b")
 def _meeting_for(ctx, drafts, hit: Hit) -> int | None:
     if not drafts:
         return None
@@ -346,6 +360,13 @@ def _meeting_for(ctx, drafts, hit: Hit) -> int | None:
             return candidates[0]
         if len(candidates) > 1:
             return None
+        # «С исландским коллегой обсуждены …»: the one encounter with someone of the state named
+        first, stop = ctx.an.sentences[sentence].tokens
+        named = {code for _, _, code in countries_in(ctx.an, first, stop)}
+        candidates = [k for k, d in enumerate(drafts)
+                      if named & {p.country for p in d.people if p.country != "KZ"}]
+        if len(candidates) == 1:
+            return candidates[0]
     return 0 if len(drafts) == 1 else None
 
 
@@ -355,12 +376,14 @@ _STATIVE = re.compile(r"^буд(?:ет|ут)\s+(означать|зависет�
                       r"отвечать|играть|отражать|позволять|открывать|определять|символизировать)\b", _FLAGS)
 
 
-def _international_subject(ctx, hit: Hit) -> bool:
+def _international_subject(ctx, hit: Hit, people_only: bool = False) -> bool:
     """The commitment is an international organization's («ЕС намерен …»): actors stay empty."""
     sentence = ctx.an.sentences[hit.sentence]
     for i, m in ctx.in_sentence(hit.sentence):
         if m.start < hit.anchor and m.case in (None, "Nom") and ctx.person_of[i].international:
             return True
+    if people_only:
+        return False
     from mfa_releases.extract.ru import gazetteers
 
     text = ctx.an.text[sentence.start:hit.anchor]

@@ -47,7 +47,43 @@ def country(*forms: str) -> str | None:
             code = table.get(_fold(candidate))
             if code:
                 return code
+    if forms and forms[0] and forms[0][:1].isupper():
+        # every other state by pycountry's Russian names («Исландии» → lemma «исландия»)
+        names = _pycountry_names()
+        for form in forms:
+            code = names.get(_fold(form or ""))
+            if code:
+                return code
     return None
+
+
+_NOT_COUNTRY_WORDS = {"того", "мали", "чад", "гана", "джерси", "гуам", "мэн"}  # also common words
+
+
+@cache
+def _pycountry_names() -> dict[str, str]:
+    """Folded Russian country names (short, common, official; also word by word lemmatized) → ISO."""
+    import gettext
+
+    import pycountry
+
+    try:
+        translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"]).gettext
+    except OSError:
+        return {}
+    names: dict[str, str] = {}
+    for entry in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            english = getattr(entry, attribute, None)
+            if not english:
+                continue
+            name = translate(english)
+            if "," in name or name == english or _fold(name) in _NOT_COUNTRY_WORDS:
+                continue
+            names.setdefault(_fold(name), entry.alpha_2)
+            if " " in name:
+                names.setdefault(_lemma_key(name), entry.alpha_2)
+    return names
 
 
 def city_country(city: str) -> str | None:

@@ -145,7 +145,7 @@ def _triggers(ctx: Context, sentence: int):
             following = words[offset + 1:offset + 4]
             if not any(w in _NOT_RECEPTION for w in following):
                 found.append((i, _kind_from(words, "meeting"), False, True))
-        elif _HANDED.fullmatch(word) and any("верительн" in w for w in words[offset:offset + 6]):
+        elif _HANDED.fullmatch(word) and any("верительн" in w for w in words[max(0, offset - 4):offset + 6]):
             found.append((i, "meeting", False, True))
         elif re.fullmatch(r"возглави(л|ла|ли)", word) and offset > 0 and words[offset - 1] in (
                 "делегацию", "делегации", "делегацией") or (re.fullmatch(r"возглави(л|ла|ли)", word)
@@ -343,17 +343,38 @@ def _place_for(ctx: Context, sentence: int, kind: str, trigger: int) -> places.P
         if any(_TOOK_PLACE.fullmatch(t.text.lower()) for t in an.tokens[p_first:p_stop]) and not ctx.in_sentence(sentence - 1):
             for candidate in places.places_in(an, p_first, p_stop, set()):
                 place = places.merge(place, candidate)
-    # «Встреча прошла в …» in the next sentences
+    # a headline or lead that only sets the scene: «В Астане состоялись … консультации»
+    if not place or place.city is None:
+        for earlier in range(0, sentence):
+            e_first, e_stop = an.sentences[earlier].tokens
+            words = [t.text.lower() for t in an.tokens[e_first:e_stop]]
+            if not ctx.in_sentence(earlier) and any(_TOOK_PLACE.fullmatch(w) for w in words) and any(
+                    w.startswith(_EVENT_STEMS) for w in words):
+                for candidate in places.places_in(an, e_first, e_stop, set()):
+                    place = places.merge(place, candidate)
+    # «Встреча прошла в …», «В ходе беседы в Риме …», «В ходе встречи, прошедшей в …» in the next sentences
     if not place or place.city is None:
         for following in range(sentence + 1, min(len(an.sentences), sentence + 3)):
             f_first, f_stop = an.sentences[following].tokens
             words = [t.text.lower() for t in an.tokens[f_first:f_stop]]
+            text = an.text[an.sentences[following].start:an.sentences[following].stop]
             if words and words[0] in ("встреча", "переговоры", "беседа", "церемония", "мероприятие") and any(
                 _TOOK_PLACE.fullmatch(w) for w in words[:6]
             ):
                 for candidate in places.places_in(an, f_first, f_stop, ctx.role_tokens(following)):
                     place = places.merge(place, candidate)
+            elif (match := _REFERENCE_PLACE.match(text)):
+                p_stop = next((k for k in range(f_first, f_stop) if an.tokens[k].start >= an.sentences[following].start
+                               + match.end()), f_stop)
+                for candidate in places.places_in(an, f_first, p_stop, ctx.role_tokens(following)):
+                    place = places.merge(place, candidate)
     return place
+
+
+_EVENT_STEMS = ("встреч", "переговор", "консультаци", "беседа")
+_REFERENCE_PLACE = re.compile(
+    r"(в ходе|во время|на|в рамках)\s+(встречи|встрече|беседы|беседе|переговоров|переговорах|консультаций|консультациях)"
+    r"(,?\s+(прошедш\w+|состоявш\w+))?\s+(в|во)\s+\S+", re.I)
 
 
 def _date_for(ctx: Context, sentence: int, end_token: int) -> dt.date | None:
@@ -384,7 +405,39 @@ def find_meetings(ctx: Context) -> list[Draft]:
             if person.country is None and not person.international:
                 others = [p for p in draft.people if p is not person]
                 person.country = _default_country(ctx, person, others, draft)
+    _roles_from_titles(ctx, drafts)
     return drafts
+
+
+_TITLE_HEADS = {"президент", "премьер-министр", "глава", "министр", "король", "эмир", "канцлер"}
+
+
+def _roles_from_titles(ctx: Context, drafts: list[Draft]) -> None:
+    """«Касым-Жомарт Токаев принял … Президент Казахстана подчеркнул …»: a title used alone, in any
+    case, gives its role to the one participant of its state who has none («Главе государства» —
+    the home state's)."""
+    an = ctx.an
+    people = list(dict.fromkeys(p for d in drafts for p in d.people))
+    taken: set[int] = set()
+    for sentence in range(len(an.sentences)):
+        taken |= ctx.role_tokens(sentence)
+    for i, token in enumerate(an.tokens):
+        if i in taken or token.lemma not in _TITLE_HEADS or token.pos != "NOUN" or not token.text[:1].isupper():
+            continue
+        sentence = an.sentences[token.sent]
+        end = i + 1
+        while end < sentence.tokens[1] and end - i < 6 and an.tokens[end].pos in ("NOUN", "PROPN", "ADJ") \
+                and end not in taken:
+            end += 1
+        countries = [code for _, _, code in countries_in(an, i + 1, end)]
+        if token.lemma == "глава" and not countries and end > i + 1 and an.tokens[i + 1].lemma in ("государство", "правительство"):
+            countries = [HOME_COUNTRY]
+        if not countries:
+            continue
+        holders = [p for p in people if p.country == countries[0] and not p.international]
+        if len(holders) != 1 or holders[0].role is not None:
+            continue
+        _take_role(ctx, holders[0], i, end)
 
 
 def _formula_meetings(ctx: Context, sentence: int, drafts: list[Draft], partial: list) -> None:
@@ -396,6 +449,18 @@ def _formula_meetings(ctx: Context, sentence: int, drafts: list[Draft], partial:
             subjects = _clause_subjects(ctx, sentence, trigger)
             objects = _objects(ctx, sentence, trigger)
             object_people = [p for p, _ in objects if p not in subjects]
+            if not subjects and not object_people and _HANDED.fullmatch(an.tokens[trigger].text.lower()):
+                # «Верительные грамоты Президенту вручили Посол A, Посол B и Посол C»: the givers
+                # follow the verb, each presents to the receiver on their own
+                givers = [ctx.person_of[i] for i, m in ctx.in_sentence(sentence)
+                          if m.first > trigger and m.case in (None, "Nom")]
+                givers = list(dict.fromkeys(givers))
+                if givers:
+                    receiver = next((ctx.person_of[i] for i, m in ctx.in_sentence(sentence) if m.case == "Dat"),
+                                    None) or _role_subject(ctx, sentence, trigger, {p.index for p in givers})
+                    if receiver is not None:
+                        subjects, object_people, plural = [receiver], givers, len(givers) > 1
+                        objects = [(p, _mention_for(ctx, p, sentence)) for p in givers]
             if not subjects and object_people:
                 subject = _role_subject(ctx, sentence, trigger, {p.index for p in object_people})
                 subjects = [subject] if subject else []
@@ -409,6 +474,10 @@ def _formula_meetings(ctx: Context, sentence: int, drafts: list[Draft], partial:
                     if _subject_position(an, m, sentence - 1)))
                 if len(everyone) < 2:
                     everyone = []
+            if len(everyone) == 1 and re.fullmatch(r"возглави(л|ла|ли)", an.tokens[trigger].text.lower()):
+                host = _host_of_delegation(ctx, sentence)
+                if host is not None and host not in everyone:
+                    everyone = [host] + everyone
             if len(everyone) == 1:  # «Состоялась встреча с B»: the release's protagonist met B
                 mention = _mention_for(ctx, everyone[0], sentence)
                 if mention.case == "Ins":
@@ -417,6 +486,20 @@ def _formula_meetings(ctx: Context, sentence: int, drafts: list[Draft], partial:
             subjects, object_people = everyone[:1], everyone[1:]
             end = s_stop
         _add(ctx, drafts, partial, sentence, trigger, kind, plural, verb, subjects, object_people, end)
+
+
+def _host_of_delegation(ctx: Context, sentence: int) -> Person | None:
+    """«Делегацию приняла A. Делегацию возглавил B»: the one person named in the sentence before,
+    which reports the reception of a delegation or a group."""
+    if sentence == 0:
+        return None
+    an = ctx.an
+    previous = an.text[an.sentences[sentence - 1].start:an.sentences[sentence - 1].stop].lower()
+    if not re.search(r"\b(приня\w+|встрети\w+|провел\w* встречу)\b", previous) or not re.search(
+            r"делегаци|парламентари|депутат|законодател|сенатор|конгрессмен|гост", previous):
+        return None
+    people = list(dict.fromkeys(ctx.person_of[i] for i, _ in ctx.in_sentence(sentence - 1)))
+    return people[0] if len(people) == 1 else None
 
 
 def _reference_meetings(ctx: Context, sentence: int, drafts: list[Draft], partial: list) -> None:
@@ -550,6 +633,9 @@ def _add_co_participants(ctx: Context, drafts: list[Draft]) -> None:
                 draft.mentions[person.index] = m
 
 
+_SAME_DAY = re.compile(r"\b(в тот же день|в этот же день|в тот день|затем|после этого|в продолжение визита)\b", re.I)
+
+
 def _fill_places(ctx: Context, drafts: list[Draft], partial) -> None:
     an = ctx.an
     visits = []
@@ -566,6 +652,13 @@ def _fill_places(ctx: Context, drafts: list[Draft], partial) -> None:
         for person, place in partial:
             if person.index in indices and (not draft.place or draft.place.city is None):
                 draft.place = places.merge(draft.place, place) if draft.place else place
+        if not draft.place and draft.date is None and _SAME_DAY.search(
+                an.text[an.sentences[draft.sentence].start:an.sentences[draft.sentence].stop]):
+            # «В тот же день A провел консультации с B»: where A's previous encounter took place
+            for previous in reversed([d for d in drafts if d.sentence < draft.sentence]):
+                if previous.place and indices & {p.index for p in previous.people}:
+                    draft.place = previous.place
+                    break
         if draft.date is None:  # a visit describes the current encounter, not earlier ones
             for people, place in visits:
                 if (not people or people & indices) and (not draft.place or draft.place.city is None):
@@ -640,7 +733,8 @@ def _default_country(ctx: Context, person: Person, others: list[Person], draft: 
 def _dominant_foreign_country(ctx: Context) -> str | None:
     """The foreign state a release names most often (its counterpart country)."""
     counts: dict[str, int] = {}
-    for code in [c for _, _, c in countries_in(ctx.an, 0, len(ctx.an.tokens))] + [
+    names = {i for m in ctx.mentions for i in range(m.first, m.last)}  # «Дания Еспаева» is a name
+    for code in [c for first, _, c in countries_in(ctx.an, 0, len(ctx.an.tokens)) if first not in names] + [
             p.country for p in ctx.people if p.country]:
         if code != HOME_COUNTRY:
             counts[code] = counts.get(code, 0) + 1

@@ -101,15 +101,20 @@ def countries_in(an: Analysis, first: int, last: int) -> list[tuple[int, int, st
     found, i = [], first
     while i < last:
         code, size = _lookup_country(an, i, last)
+        start = i
         if not code and an.tokens[i].lemma in _STATE_WORDS and i + 1 < last:
             # «Королевства Нидерландов», «Государства Катар»: the state word belongs to the name
             code, size = _lookup_country(an, i + 1, last)
             size = size + 1 if code else 0
+            # «Социалистической Республики Вьетнам», «Исламской Республики Пакистан»
+            while code and start - 1 >= first and (not found or start - 1 >= found[-1][1]) and \
+                    an.tokens[start - 1].pos == "ADJ" and an.tokens[start - 1].text[:1].isupper():
+                start -= 1
         if code:
             end = i + size
             if end < last and an.tokens[end].lemma in _STATE_WORDS and an.tokens[end - 1].pos == "ADJ":
                 end += 1  # «Турецкой Республике»
-            found.append((i, end, code))
+            found.append((start, end, code))
             i = end
         else:
             i += 1
@@ -215,6 +220,17 @@ def role_phrase(an: Analysis, first: int, name_first: int) -> tuple[str, list[tu
             skip.update(range(c_first, c_last))
             if before is not None and before.text.lower() == "из":
                 skip.add(c_first - 1)
+    # «Верховный комиссар ООН по правам человека»: a body named inside the position goes to the
+    # organization column; the position reads on without it
+    for start in range(first + 1, name_first):
+        for size in (3, 2, 1):
+            stop = start + size
+            if stop >= name_first or an.tokens[stop].text.lower() != "по" or an.tokens[start - 1].pos != "NOUN":
+                continue
+            part = an.tokens[start:stop]
+            if gazetteers.organization(" ".join(t.text for t in part), " ".join(t.lemma for t in part)):
+                skip.update(range(start, stop))
+                break
     words: list[str] = []
     depth = 0
     head_done = False
