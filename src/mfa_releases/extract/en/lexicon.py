@@ -135,4 +135,8 @@ def country_of(surface: str) -> str | None:
         return None
     if stripped.lower() in TITLE_WORDS or stripped.lower() in NOT_NAME_WORDS:
         return None
+    if len(stripped.replace(".", "")) <= 3 and stripped.isupper():
+        # short capitals are abbreviations: only those the gazetteer lists ("US", "UAE"), never any ISO
+        # code ("1 GW wind farm" is not Guinea-Bissau)
+        return load_gazetteer("countries_en").get(stripped.casefold())
     return country_code(stripped, "en")

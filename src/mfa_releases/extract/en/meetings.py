@@ -24,8 +24,8 @@ _W = r"[\w’'-]+"
 TRIGGERS = [
     # verb + noun: "held a meeting with", "had a telephone conversation with", "held talks"
     re.compile(
-        r"\b(?:held|holds|hold|had|has|have|conducted|conducts)\s+(?:had\s+|held\s+)?(?:a\s+|an\s+|the\s+)?(?:"
-        + _W + r"\s+){0,5}?(?P<noun>meetings?|talks|negotiations|conversations?|calls?|consultations|"
+        r"\b(?:held|holds|hold|had|has|have|conducted|conducts|hosted|hosts)\s+(?:had\s+|held\s+)?(?:a\s+|an\s+|the\s+)?(?:"
+        + _W + r"\s+){0,5}?(?P<noun>meetings?|talks|negotiations|conversations?|calls?|consultations|lunch|dinner|breakfast|"
         r"videoconferences?|video\s+conferences?|phone\s+talks?|telephone\s+talks?|discussions?)\b",
         re.I,
     ),
@@ -263,6 +263,10 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
     if noun and not verb and ANAPHORIC_NOUN.search(prefix) and not re.match(r"\s*(?:with|between|of)\b", text[match.end():]):
         return []  # "During the talks, …": the encounter reported already
     after = _group_after(mentions, text, sentence.start, trigger_end)
+    colon = re.match(r"[^.;:]{0,120}:", text[match.end():])
+    if not after and colon:
+        # "hosted a working lunch with the foreign ministers of the C5+1 countries: A of …, B of …"
+        after = _group_after(mentions, text, sentence.start, trigger_end + colon.end())
     if not after:
         for participation in PARTICIPATION.finditer(text, match.end()):
             after = _group_after(mentions, text, sentence.start, sentence.start + participation.end())

@@ -45,6 +45,9 @@ LOWERCASE_TITLE_WORDS = frozenset(
 )
 
 
+# Title words that are also given names ("Sultan", "Emir", "Amir").
+GIVEN_NAME_TITLES = frozenset({"sultan", "emir", "amir"})
+
 # Lower-case words between the comma of an appositive title and the title itself.
 APPOSITION_MODIFIERS = frozenset(
     "newly appointed new outgoing incoming current acting recently elected re-elected designated".split())
@@ -88,6 +91,8 @@ def _is_name_token(token: Token, next_token: Token | None = None) -> bool:
         return True  # an initial: "Antony J. Blinken"
     if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
         return False
+    if len(text) == 1 or next_token is not None and next_token.start == token.end and next_token.text[:1].isdigit():
+        return False  # a lone letter or a code ("C5+1", "G20"), not a name
     lower = text.lower()
     if lower in NOT_NAME_WORDS or is_title_word(lower) or lower in HONORIFICS:
         return False
@@ -137,12 +142,20 @@ def _ends_place(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _given_name_after_honorific(tokens: list[Token], i: int) -> bool:
+    """"Dr. Sultan Ahmed Al Jaber": a title word that is also a given name, right after an honorific and
+    before a name word, opens the name."""
+    return (0 < i < len(tokens) - 1 and tokens[i - 1].lower in HONORIFICS and tokens[i].lower in GIVEN_NAME_TITLES
+            and tokens[i].is_capitalized and _is_name_token(tokens[i + 1], _next(tokens, i + 1)))
+
+
 def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     """Index ranges [i, j) of maximal runs of name tokens (particles allowed inside)."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if not _is_name_token(tokens[i], _next(tokens, i)) or re.fullmatch(r"[A-Z]\.", tokens[i].text):
+        if not (_is_name_token(tokens[i], _next(tokens, i)) or _given_name_after_honorific(tokens, i)) or re.fullmatch(
+                r"[A-Z]\.", tokens[i].text):
             i += 1
             continue
         j = i + 1
@@ -334,7 +347,7 @@ def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]
     for i, j in runs:
         name_tokens = tokens[i:j]
         title = _title_left(tokens, i, blocked)
-        after = _title_right(tokens, j) if not title else []
+        after = (_title_right(tokens, j) or _of_country(tokens, j)) if not title else []
         honorific = i > 0 and tokens[i - 1].lower in HONORIFICS
         speech = j < len(tokens) and tokens[j].lower in SPEECH_VERBS
         if j - i == 1 and not (title or after or honorific):
@@ -358,8 +371,47 @@ def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]
             strong=strong,
             sentence_index=sentence_index,
         ))
+    # Words of another mention's title are not a person ("Minister of Industry and Advanced Technology").
+    spans = [(m.title_tokens[0].start, m.title_tokens[-1].end) for m in mentions if m.title_tokens]
+    mentions = [m for m in mentions if not any(s <= m.name_start and m.name_end <= e for s, e in spans)]
     _share_plural_titles(mentions, sentence)
+    _share_list_title(mentions, tokens)
     return mentions
+
+
+def _of_country(tokens: list[Token], end: int) -> list[Token]:
+    """"Yermek Kosherbayev of Kazakhstan,": the country after a name, up to a comma, "and" or the end."""
+    if end >= len(tokens) or tokens[end].lower != "of":
+        return []
+    k = end + 1
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    for n in (3, 2, 1):
+        phrase = tokens[k:k + n]
+        if len(phrase) == n and country_of(" ".join(t.text for t in phrase)) and (
+                k + n >= len(tokens) or tokens[k + n].text in {",", ".", ";", ":", ")"} or tokens[k + n].lower == "and"):
+            return phrase
+    return []
+
+
+def _share_list_title(mentions: list[Mention], tokens: list[Token]) -> None:
+    """"the foreign ministers of the C5+1 countries: A of Kazakhstan, B of Tajikistan": the plural title
+    before the colon is each listed person's, in the singular."""
+    colons = [k for k, t in enumerate(tokens) if t.text == ":"]
+    for colon in colons:
+        head = next((k for k in range(colon - 1, max(-1, colon - 9), -1)
+                     if tokens[k].lower.endswith("s") and tokens[k].lower[:-1] in TITLE_HEADS), None)
+        if head is None:
+            continue
+        first = head
+        while first > 0 and is_title_word(tokens[first - 1].lower) and tokens[first - 1].lower not in CONNECTORS:
+            first -= 1
+        plural = tokens[head]
+        role = tokens[first:head] + [Token(plural.text[:-1], plural.start, plural.end)]
+        for mention in mentions:
+            if mention.name_start > tokens[colon].start and not any(is_title_head(t.lower) for t in mention.title_tokens):
+                mention.title_tokens = role + mention.title_tokens
+                mention.strong = True
 
 
 def _share_plural_titles(mentions: list[Mention], sentence: Sentence) -> None:
