@@ -458,6 +458,30 @@ HELD_OUT_MEETING_CASES += [
     ),
 ]
 
+HELD_OUT_MEETING_CASES += [
+    (  # a hosted lunch with "the <plural title> of …: A of X, B of Y, and C of Z" is one joint meeting
+        "Secretary of State John Page hosted a working lunch in Washington with the foreign ministers of the C5+1 "
+        "countries: Alan Bek of Kazakhstan, Omar Said of Tajikistan, and Rustam Aliev of Uzbekistan.",
+        [("meeting", ["John Page", "Alan Bek", "Omar Said", "Rustam Aliev"])],
+    ),
+    (  # "welcomed" a titled person is a reception; "welcomed A’s visit" or a decision is not
+        "Foreign Minister of Kazakhstan Erlan Sadykov welcomed Vice Premier of the State Council of the People’s "
+        "Republic of China Li Wen, who arrived in Astana.",
+        [("meeting", ["Erlan Sadykov", "Li Wen"])],
+    ),
+    ("Foreign Minister of Kazakhstan Erlan Sadykov welcomed Minister Li Wen’s decision to open a consulate.", []),
+    (  # a noun after a past verb of its clause: the people come next
+        "The Ministry hosted the regular round of Kazakh-Chilean political consultations. The Kazakh side was "
+        "represented by Deputy Foreign Minister Alan Bek, the Chilean side by Vice Minister Ana Ruiz.",
+        [("consultations", ["Alan Bek", "Ana Ruiz"])],
+    ),
+    (  # a title word that is also a given name, after an honorific; words of a title are no person
+        "Foreign Minister Erlan Sadykov met with Dr. Sultan Omar Al Hadi, Minister of Industry and Advanced "
+        "Technology of the United Arab Emirates.",
+        [("meeting", ["Erlan Sadykov", "Sultan Omar Al Hadi"])],
+    ),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_MEETING_CASES)
 def test_held_out_meeting_layouts(text, expected):
     assert meetings_of(text) == expected
@@ -492,11 +516,42 @@ HELD_OUT_PARTICIPANT_CASES += [
      "Erlan Sadykov.", "Hans Meier", "federal councillor and minister of foreign affairs", "CH"),
 ]
 
+HELD_OUT_PARTICIPANT_CASES += [
+    ("Secretary of State John Page hosted a working lunch in Washington with the foreign ministers of the C5+1 "
+     "countries: Alan Bek of Kazakhstan, Omar Said of the Kyrgyz Republic, and Rustam Aliev of Uzbekistan.",
+     "Omar Said", "minister of foreign affairs", "KG"),
+    ("Foreign Minister Erlan Sadykov met with Dr. Sultan Omar Al Hadi, Minister of Industry and Advanced "
+     "Technology of the United Arab Emirates, in Dubai. The company plans to build a 1 GW plant.",
+     "Sultan Omar Al Hadi", "minister of industry and advanced technology", "AE"),
+    ("Chairman of the Mazhilis of the Parliament of Kazakhstan Yerlan Koshanov received Ambassador of France "
+     "Paul Martin.", "Yerlan Koshanov", "speaker of the majilis", "KZ"),
+    ("Kazakh Ambassador Daulet Bek met with Additional Foreign Secretary of Pakistan for Central Asia Ali Khan.",
+     "Ali Khan", "additional foreign secretary for central asia", "PK"),
+]
+
 @pytest.mark.parametrize("text, name, role, country", HELD_OUT_PARTICIPANT_CASES)
 def test_held_out_participant_layouts(text, name, role, country):
     people = {p.name: p for m in extract(text).meetings for p in m.participants}
     assert (people[name].role, people[name].country) == (role, country)
     assert all(" " in person or person == name for person in people)  # no stray one-word "people"
+
+
+@pytest.mark.parametrize("text, city, country, date", [
+    # a headline's "<City> hosts …"
+    ("Astana hosts Kazakh-Chilean consultations\n\nThe Ministry hosted the regular round of political "
+     "consultations. The Kazakh side was represented by Deputy Foreign Minister Alan Bek, the Chilean side by "
+     "Vice Minister Ana Ruiz.", "Astana", "KZ", None),
+    # "on the margins of the event": the event's day and city; a visit still to come is not the place
+    ("On March 10, Foreign Minister of Kazakhstan Erlan Sadykov took part in a ministerial meeting in Luxembourg. "
+     "On the margins of the event, Sadykov held talks with Foreign Minister of Malta Ian Borg, who accepted the "
+     "invitation to visit Kazakhstan in 2027.", "Luxembourg", "LU", dt.date(2026, 3, 10)),
+    # sidelines of a summit in a city the gazetteer knows
+    ("On the sidelines of the SCO summit in Tianjin, President Kassym-Jomart Tokayev met with Prime Minister "
+     "of India Raj Patel.", "Tianjin", "CN", None),
+])
+def test_held_out_meeting_places(text, city, country, date):
+    [meeting] = extract(text).meetings
+    assert (meeting.city, meeting.country, meeting.date) == (city, country, date)
 
 
 def test_a_venue_gives_the_country_without_a_city():
@@ -542,6 +597,17 @@ HELD_OUT_COMMITMENT_CASES += [
      [("invitation", "2027", "an invitation to take part in the forum next spring")]),
 ]
 
+HELD_OUT_COMMITMENT_CASES += [
+    ("Foreign Minister Ian Borg accepted the invitation to visit Kazakhstan in 2027.",
+     [("invitation", "2027", "invitation to visit Kazakhstan in 2027")]),
+    ("They discussed the visit of the Prime Minister of Pakistan to Kazakhstan in the first quarter of 2027.",
+     [("planned_event", "2027", "the visit of the Prime Minister of Pakistan to Kazakhstan in the first quarter")]),
+    # the forum announced, then referred to: one event
+    ("The ministry announces that the Think Tank Forum will be held in Almaty on May 20-21.\n\nExperts from 28 "
+     "countries are expected to attend the forum.",
+     [("planned_event", "2026-05-20", "the Think Tank Forum will be held in Almaty on May 20")]),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_COMMITMENT_CASES)
 def test_held_out_commitments(text, expected):
     found = extract(text).commitments
@@ -564,6 +630,11 @@ def test_held_out_commitments(text, expected):
      "U.S. Secretary of State will visit Kazakhstan, Uzbekistan, and India in May.", ["US"]),
     # the releasing ministry, or "our country", is Kazakhstan
     ("According to the spokesperson, the Ministry plans to open a consulate in Dubai in June.", ["KZ"]),
+    # a country of several words as the subject; a visit's destination is not
+    ("Secretary of State John Page met with Foreign Minister of Kazakhstan Alan Bek. The United States will "
+     "host a summit in Washington later this year.", ["US"]),
+    ("Kazakh Foreign Minister Erlan Sadykov met with Foreign Minister of Pakistan Ali Khan. They discussed the "
+     "visit of the Prime Minister of Pakistan to Kazakhstan in May.", ["PK"]),
 ])
 def test_held_out_commitment_actors(text, actors):
     [commitment] = extract(text).commitments
@@ -577,6 +648,7 @@ def test_held_out_commitment_actors(text, actors):
     ("in the first half of next year", RELEASE, "2027"),
     ("this summer", RELEASE, "2026"),
     ("next spring", RELEASE, "2027"),
+    ("in the first quarter of next year", RELEASE, "2027"),
 ])
 def test_relative_months_and_halves(phrase, release, due):
     assert find_dates(phrase, release)[0].due() == due

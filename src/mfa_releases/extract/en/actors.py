@@ -35,7 +35,7 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     countries_of_people = countries_of_people or {}
     sentence = sentences[commitment.sentence_index]
     head = sentence.text[: commitment.trigger - sentence.start]
-    if commitment.kind == "planned_event" and commitment.trigger >= commitment.start:
+    if commitment.kind == "planned_event":
         # a named event: the states of the people in it ("the visit of the President of Germany …"),
         # else the states it names, destinations ("to Kazakhstan", "in Astana") aside
         evidence = sentence.text[commitment.start - sentence.start: commitment.end - sentence.start]
@@ -53,8 +53,8 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     subject_codes = _named_countries(clause)
     if subject_codes and commitment.kind not in ("agreement", "signed_document"):
         return subject_codes[-1:]
-    if re.search(r"\b(?:%s)\b" % "|".join(sorted(INTERNATIONAL_BODIES)), clause):
-        return []
+    if commitment.kind != "planned_event" and re.search(r"\b(?:%s)\b" % "|".join(sorted(INTERNATIONAL_BODIES)), clause):
+        return []  # (an event named after a body, "the CICA Forum", is still hosted by a state)
     if HOME_SUBJECT.search(clause):
         return [HOME_COUNTRY]  # "the Ministry plans …", "Our country stands ready …": the releasing ministry's state
     speaker = _last_person(people, commitment)
@@ -78,6 +78,16 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     if not actors and SUBJECT_ANAPHOR.search(head) and meeting_countries:
         return meeting_countries[:1]  # "He invited …": the meeting's subject
     return actors[-2:] if commitment.kind == "agreement" else actors[-1:]
+
+
+def _country_at(tokens, k: int) -> str | None:
+    """The country named by the phrase ending at token k ("the United States" → US at "States")."""
+    for n in (3, 2, 1):
+        if k - n + 1 >= 0 and all(t.is_capitalized for t in tokens[k - n + 1:k + 1]):
+            code = country_of(" ".join(t.text for t in tokens[k - n + 1:k + 1]))
+            if code:
+                return code
+    return None
 
 
 def _last_person(people, commitment: Commitment):
@@ -110,7 +120,7 @@ def _named_countries(evidence: str) -> list[str]:
         if previous in {"to", "in", "at", "visit", "visiting", "visits"} or k > 1 and tokens[k - 2].lower in {
                 "to", "in"} and previous == "the":
             destination = True
-        code = country_of(token.text)
+        code = _country_at(tokens, k)
         if destination:
             if not code and not city_country(token.text):
                 destination = False

@@ -28,7 +28,7 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("agreement", re.compile(r"\b(?:the\s+)?task\s+(?:was|has\s+been)\s+set\s+to\b", re.I), "trigger"),
     ("agreement", re.compile(r"\bwill\s+cooperate\s+to\b", re.I), "clause"),
     ("invitation", re.compile(r"\binvit(?:ed|es|ing|e)\b(?=[^.;]{0,160}?\bto\s+(?:visit|attend|take\s+part|participate|come|hold|pay|make))", re.I), "clause"),
-    ("invitation", re.compile(r"\ban\s+invitation\s+(?:from\s+[^.;,]{0,60}?\s+)?to\s+(?:visit|attend|take\s+part|participate|pay)\b", re.I), "trigger"),
+    ("invitation", re.compile(r"\b(?:an|the)\s+invitation\s+(?:from\s+[^.;,]{0,60}?\s+)?to\s+(?:visit|attend|take\s+part|participate|pay)\b", re.I), "trigger"),
     ("invitation", re.compile(r"\b(?:extended|conveyed|handed\s+over|passed\s+on|delivered)\s+(?:an?\s+)?(?:official\s+|personal\s+)?invitation\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:upcoming|forthcoming)\s+(?:[\w’'-]+\s+){0,4}?" + _EVENT + r"\b", re.I), "phrase"),
     # "preparations for the visit of the President to Astana": the event named after the preparations
@@ -42,6 +42,9 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("planned_event", re.compile(r"\b(?:to\s+be\s+held|slated\s+for|(?:is|are|was|were)\s+(?:scheduled|slated|planned|set)\s+(?:to|for)|scheduled\s+(?:to|for))\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:is|are)\s+expected\s+to\s+(?:meet|visit|take\s+part|attend|hold|participate|arrive)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:are|is)\s+expected\s*[.,;]", re.I), "clause"),
+    # "the visit of the Prime Minister of Pakistan to Kazakhstan in May": a visit with a date still ahead
+    ("planned_event", re.compile(r"(?P<np>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:visit|trip|tour)\s+(?:of|by|to)\b)", re.I),
+     "dated"),
     ("planned_event", re.compile(r"’s\s+(?:official|state|working)\s+visit\s+to\b|'s\s+(?:official|state|working)\s+visit\s+to\b", re.I), "phrase"),
     ("signed_document", re.compile(r"\b(?:signed|initialed|initialled|initiated)\s+(?:a|an|the|\d+|several|a\s+number\s+of)\s+(?:[\w’'-]+\s+){0,4}?(?:agreements?|memorand\w*|protocols?|declarations?|programmes?|programs?|roadmaps?|road\s+maps?|plans?|treaty|treaties|documents?|contracts?|statements?|decisions?|communiqu\w*|draft)\b", re.I), "trigger"),
     # "a memorandum of understanding on cooperation in … was signed": the document's name may run on
@@ -118,12 +121,12 @@ def find_commitments(document_text: str, sentences: list[Sentence], release: dt.
                     continue  # a quoted restatement ("We very much support")
                 if anchor == "trigger":
                     start = match.start()
-                elif anchor == "phrase":
+                elif anchor in ("phrase", "dated"):
                     start = match.start("np") if "np" in match.groupdict() else _phrase_start(text, match.start())
                 else:
                     start = _clause_start(text, match.start())
                 end = _clause_end(text, match.end())
-                if kind == "planned_event" and anchor == "phrase":
+                if kind == "planned_event" and anchor in ("phrase", "dated"):
                     if (PAST_OCCASION.search(text, 0, start) and not FUTURE_WORD.search(text, start, match.end())
                             and not FUTURE_BEFORE.search(text, 0, start)):
                         continue  # "agreements reached during the Emir’s state visit to Astana"
@@ -135,8 +138,11 @@ def find_commitments(document_text: str, sentences: list[Sentence], release: dt.
                 if end <= start:
                     continue
                 start, end = _trim(text, start, end)
-                found.append(Commitment(kind, sentence.start + start, sentence.start + end, index,
-                                        _due(text, start, end, kind, anchor, release), sentence.start + match.start()))
+                due = _due(text, start, end, kind, anchor, release)
+                if anchor == "dated" and due is None:
+                    continue  # "the visit of the President to Paris" with no date ahead is no plan
+                found.append(Commitment(kind, sentence.start + start, sentence.start + end, index, due,
+                                        sentence.start + match.start()))
     kept = _dedupe(found, document_text)
     # "agreed to continue coordination toward the meeting to be held in Tokyo": the event is the agreement's
     kept = [c for c in kept if not (c.kind in ("planned_event", "intent") and any(
@@ -175,7 +181,7 @@ def _with_trailing_date(text: str, end: int, release: dt.date) -> int:
         # ", planned for the first half of 2026": a participle dating the event belongs to it too
         if mention.start >= end and re.fullmatch(r"[\s,]*(?:(?:planned|scheduled|slated|set|expected)\s+"
                                                  r"(?:for|in|on|to\s+take\s+place\s+in)\s+)?(?:early|late|mid|in|on|"
-                                                 r"by|at\s+the\s+end\s+of|(?:in\s+)?the\s+(?:first|second)\s+half(?:\s+of)?)?\s*",
+                                                 r"by|at\s+the\s+end\s+of|(?:in\s+)?the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)(?:\s+of)?)?\s*",
                                                  text[end:mention.start], flags=re.I):
             return mention.end
     return end
@@ -258,6 +264,10 @@ def _dedupe(found: list[Commitment], text: str) -> list[Commitment]:
             continue
         if any(k.kind == item.kind for k in kept) and FIRST_PERSON.search(text[max(0, item.trigger - 20):item.trigger]):
             continue  # "I invite you to visit …" quoting the invitation the lead reported
+        anaphor = ANAPHORIC_EVENT.search(text, item.start, item.end)
+        if item.kind == "planned_event" and anaphor and any(
+                k.kind == item.kind and re.search(rf"\b{anaphor.group(1)}\b", text[k.start:k.end], re.I) for k in kept):
+            continue  # "… are expected to attend the forum": the forum announced before
         if item.kind == "signed_document" and any(k.kind == item.kind for k in kept) and ANAPHORIC_DOCUMENT.match(
                 text, item.start):
             continue  # "The document was signed during …" after the signing was reported
@@ -269,6 +279,8 @@ PAST_OCCASION = re.compile(r"\b(?:during|following|after|since|on\s+the\s+occasi
                            r"(?:[\w’'-]+\s+){0,3}$", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be|expected|scheduled|plans?|planned)\b", re.I)
 FUTURE_WORD = re.compile(r"\b(?:upcoming|forthcoming|next|future|planned|coming)\b", re.I)
+ANAPHORIC_EVENT = re.compile(r"\b(?:the|this)\s+(forum|summit|visit|session|conference|meeting|event|congress|"
+                             r"exhibition|festival)\b(?!\s+(?:of|on|in)\b)", re.I)
 RELATIVE_EVENT = re.compile(r"(?:which|that|to\s+be|scheduled|slated|planned|set\s+to)\b", re.I)
 ANAPHORIC_DOCUMENT = re.compile(r"(?:the|this|these|that)\s+(?:documents?|memorandum|agreements?|treaty|protocol|"
                                 r"declaration|roadmap|plan)\s+(?:was|were|has\s+been|have\s+been)\b", re.I)

@@ -32,7 +32,7 @@ _PATTERNS = [
     # "next month", "this month", "later this month": a month relative to the release
     re.compile(r"\b(?P<relm>this|next|the coming|the following)\s+month\b", re.I),
     # "in the first half of the year", "the second half of next year": the year
-    re.compile(r"\b(?:first|second)\s+half\s+of\s+(?P<relh>the|this|the\s+current|next|the\s+coming)\s+year\b", re.I),
+    re.compile(r"\b(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+(?P<relh>the|this|the\s+current|next|the\s+coming)\s+year\b", re.I),
     # "this year", "next year", "by the end of the year", "later this year"
     re.compile(r"\b(?P<rel5>this|next|the current|the coming|the end of the)\s+year\b", re.I),
     # "this summer", "next spring": the year

@@ -29,7 +29,7 @@ TITLE_HEADS = frozenset(
 )
 # Other words that may occur inside a title ("Deputy Prime Minister of Foreign Affairs at Large").
 TITLE_WORDS = TITLE_HEADS | frozenset(
-    """first prime foreign affairs state general special permanent extraordinary plenipotentiary large
+    """first prime foreign affairs state general special permanent additional extraordinary plenipotentiary large
     acting chief senior executive assistant principal high crown defence defense trade economy economic
     finance justice interior culture energy education health agriculture industry national security
     international relations cooperation investment development parliament parliamentary senate majilis
@@ -85,7 +85,7 @@ NOT_NAME_WORDS = frozenset(
     north south east west central board directors company corporation airlines air foundation association
     chamber group holding bureau agency service secretariat organizations organisations institutions
     ministries embassies delegations caucasus balkans sahel levant maghreb pacific atlantic arctic indo-pacific
-    scandinavia africa caribbean eurasia""".split()
+    scandinavia africa caribbean eurasia people peoples""".split()
 ) | frozenset(WEEKDAYS)
 COUNTRY_ABBREVIATIONS_NOT_NAMES = frozenset({"us", "u.s.", "uk", "u.k.", "un", "eu", "prc", "uae", "usa"})
 
@@ -128,7 +128,7 @@ def country_of(surface: str) -> str | None:
     Only capitalized phrases are looked up, short ones only in capitals ("US", "UK"), so that
     function words ("to", "in", "At") are never read as ISO codes by pycountry's fallback.
     """
-    stripped = surface.strip()
+    stripped = surface.strip().replace("’", "'").replace(" 's", "'s")
     if not stripped[:1].isupper():
         return None
     if len(stripped) < 4 and not stripped.isupper():

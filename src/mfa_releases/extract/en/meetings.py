@@ -34,6 +34,8 @@ TRIGGERS = [
     # "presented his credentials to President of India A": an encounter of two named people
     re.compile(r"\b(?P<verb>presented|presents)\s+(?:his|her|their|the)\s+(?:letters?\s+of\s+)?(?:copies\s+of\s+)?"
                r"(?:(?:his|her|their)\s+)?credentials\s+to\b", re.I),
+    # "welcomed Vice Premier A, who arrived in Astana": a reception (a person must follow at once)
+    re.compile(r"\b(?P<verb>welcomed|welcomes)\s+(?=(?:H\.E\.\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z])(?![A-Z][\w-]*[’']s\b)"),
     re.compile(r"\b(?P<verb>received|receives|hosted|hosts)\b(?!\s+(?:the\s+)?(?:letter|message|invitation|award|prize|credentials))", re.I),
     re.compile(
         r"\b(?P<noun>meetings?|talks|negotiations|(?:telephone|phone)\s+(?:conversation|talks?|call)|"
@@ -99,6 +101,13 @@ EVENT_CONTEXT = re.compile(
 FUTURE_CLAUSE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|expected\s+to|scheduled\s+to|plans?\s+to)\b", re.I)
 # "consultations … were held", "talks took place": the encounter happened (its people may come next)
 HAPPENED = re.compile(r"[^,;]{0,120}?\b(?:(?:was|were)\s+(?:held|conducted|organized|organised)|took\s+place)\b", re.I)
+# "The Ministry hosted the regular round of … consultations": the noun's clause says it happened
+PAST_HOST = re.compile(r"\b(?:hosted|held|conducted|organi[sz]ed|completed|wrapped\s+up)\b", re.I)
+FUTURE_VISIT = re.compile(r"\b(?:to|will|would|invitation\s+to)\s+(?:pay\s+(?:an?\s+)?(?:\w+\s+)?)?visit(?:\s+to)?\s+(?:the\s+)?$", re.I)
+HOST_CITY = re.compile(r"(?P<place>\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:hosts|hosted|to\s+host)\b")
+# "On the margins of the event, A held talks with B": the event's day and place
+MARGINS_OF_EVENT = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines)\s+of\s+the\s+(?:event|forum|summit|meeting|"
+                              r"session|conference|ministerial)\b", re.I)
 # Venues that name the host country but no city ("at the Akorda" → KZ).
 VENUES = {"akorda": "KZ", "ak orda": "KZ"}
 VENUE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<venue>Akorda|Ak\s+Orda)\b")
@@ -154,6 +163,8 @@ def _places(sentence_text: str, patterns=None) -> list[tuple[str | None, str | N
         for match in pattern.finditer(sentence_text):
             if PLACE_AS_ADJECTIVE.match(sentence_text, match.end("place")):
                 continue  # "the Astana format", "the Minsk agreements"
+            if FUTURE_VISIT.search(sentence_text, 0, match.start("place")):
+                continue  # "accepted the invitation to visit Kazakhstan": where someone will go
             place = _place(match.group("place"))
             if place and not any(match.start("place") == p for *_, p in found):
                 found.append((*place, match.start("place")))
@@ -273,8 +284,11 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
             if after:
                 break
     before = _group_before(mentions, text, sentence.start, trigger_start)
-    if verb in {"received", "receives", "hosted", "hosts"} and not after:
+    if verb in {"received", "receives", "hosted", "hosts", "welcomed", "welcomes"} and not after:
         return []
+    if verb in {"welcomed", "welcomes"} and (not after or after[0].start - trigger_end > 40
+                                             or re.match(r"[^,.;]*[’']s\b", text[after[0].end - sentence.start:])):
+        return []  # "welcomed the decision of …", "welcomed Minister A’s visit": no reception
     between = bool(re.match(r"\s*between\b", text[match.end():]))
     if not before and after and (verb in {"meeting", "meets", "met"} or noun) and not between:
         # "While meeting Blinken, Tokayev said": the subject comes after the counterpart.
@@ -288,7 +302,7 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
         # "Kazakhstan and Germany held consultations. The Kazakh delegation was headed by A, the German by B."
         # ("Political consultations … were held in Hanoi. The Kazakh delegation was headed by A, …")
         past = verb in {"met", "meets"} or re.match(r"(?i)held|had|conducted", match.group()) or (
-            noun and HAPPENED.match(text, match.end()))
+            noun and (HAPPENED.match(text, match.end()) or PAST_HOST.search(_clause_before(prefix))))
         if past and index + 1 < len(sentences):
             following = people.mentions_by_sentence.get(index + 1, [])
             known = {people.person_of(m).index for m in before if people.person_of(m) is not None}
@@ -414,6 +428,7 @@ def _fill_places(meetings: list[Meeting], sentences: list[Sentence], release: dt
     """Where each meeting took place: its own sentence first, then the visit or event the release is
     about ("arrived in Astana", "took part in … in Sochi" in the lead), then a headline's city."""
     visit_places = []
+    event_date = None
     first_meeting = min((m.sentence.start for m in meetings), default=0)
     for index, sentence in enumerate(sentences):
         if FUTURE_SENTENCE.search(sentence.text):
@@ -424,12 +439,17 @@ def _fill_places(meetings: list[Meeting], sentences: list[Sentence], release: dt
                 visit_places.append(place)
         if sentence.start <= first_meeting and EVENT_CONTEXT.search(sentence.text):
             visit_places.extend((c, k) for c, k, _ in _places(sentence.text) if c)
+            event_date = event_date or _meeting_date(sentence.text, sentence.start, release)
         if sentence.start <= first_meeting:
             visit_places.extend((None, VENUES[" ".join(m.group("venue").lower().split())])
                                 for m in VENUE.finditer(sentence.text))
     headline_places = [(c, k) for c, k, _ in _places(sentences[0].text)] if sentences else []
+    # "Astana hosts … consultations": the host city
+    headline_places += [p for m in HOST_CITY.finditer(sentences[0].text) if (p := _place(m.group("place")))] if sentences else []
     headline_places = [p for p in headline_places if p[0]]
     for position, meeting in enumerate(meetings):
+        if meeting.date is None and event_date is not None and MARGINS_OF_EVENT.search(meeting.sentence.text):
+            meeting.date = event_date
         if meeting.kind in ("phone_call", "video_call"):
             meeting.city = meeting.country = None
             continue

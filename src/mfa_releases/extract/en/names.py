@@ -347,7 +347,7 @@ def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]
     for i, j in runs:
         name_tokens = tokens[i:j]
         title = _title_left(tokens, i, blocked)
-        after = (_title_right(tokens, j) or _of_country(tokens, j)) if not title else []
+        after = (_title_right(tokens, j) or (_of_country(tokens, j) if j - i >= 2 else [])) if not title else []
         honorific = i > 0 and tokens[i - 1].lower in HONORIFICS
         speech = j < len(tokens) and tokens[j].lower in SPEECH_VERBS
         if j - i == 1 and not (title or after or honorific):
