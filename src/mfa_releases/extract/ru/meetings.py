@@ -100,6 +100,7 @@ def _kind_from(words: list[str], default: str) -> str:
     return default
 
 
+_LED = re.compile(r"(возглави|представля)(л|ла|ли)")
 _SERIES = re.compile(r"\b(ряд|серию|серия|несколько|цикл)\s+(\w+\s+){0,2}встреч\b", re.I)
 
 
@@ -126,6 +127,9 @@ def _triggers(ctx: Context, sentence: int):
         elif _HELD.fullmatch(word):
             for k in range(offset + 1, min(len(words), offset + 8)):
                 noun = words[k]
+                online = noun.startswith(("онлайн-", "видео-"))
+                if online:  # «провели онлайн-переговоры»
+                    noun = noun.split("-", 1)[1]
                 if noun in _NOUNS and noun not in ("встреча", "беседа", "видеоконференция"):
                     kind, plural = _NOUNS[noun]
                     if noun == "встреч" and not any(w in ("серию", "ряд", "несколько") for w in words[offset:k]):
@@ -147,10 +151,9 @@ def _triggers(ctx: Context, sentence: int):
                 found.append((i, _kind_from(words, "meeting"), False, True))
         elif _HANDED.fullmatch(word) and any("верительн" in w for w in words[max(0, offset - 4):offset + 6]):
             found.append((i, "meeting", False, True))
-        elif re.fullmatch(r"возглави(л|ла|ли)", word) and offset > 0 and words[offset - 1] in (
-                "делегацию", "делегации", "делегацией") or (re.fullmatch(r"возглави(л|ла|ли)", word)
-                                                           and any(w.startswith("делегац") for w in words[:offset])):
-            # «Казахстанскую делегацию возглавил A, польскую – B»: the kind is the event's
+        elif _LED.fullmatch(word) and any(w.startswith("делегац") or w == "сторону" for w in words[:offset]):
+            # «Казахстанскую делегацию возглавил A, польскую – B», «Узбекскую сторону представлял A,
+            # казахстанскую — B»: the kind is the event's
             previous = an.text[an.sentences[sentence - 1].start:an.sentences[sentence - 1].stop] if sentence else ""
             kind = "consultations" if "консультаци" in previous.lower() else (
                 "talks" if "переговор" in previous.lower() else "meeting")
@@ -333,7 +336,14 @@ def _place_for(ctx: Context, sentence: int, kind: str, trigger: int) -> places.P
     an = ctx.an
     first, stop = an.sentences[sentence].tokens
     excluded = ctx.role_tokens(sentence)
-    found = places.places_in(an, first, stop, excluded)
+    # a relative clause or a future verb after the trigger speaks of something else («…, с которым
+    # обсудил конференцию, которая пройдет в Астане»)
+    limit = next((k for k in range(trigger + 1, stop) if an.tokens[k].lemma == "который" or (
+        an.tokens[k].feats.get("Tense") == "Fut" and an.tokens[k].feats.get("VerbForm") == "Fin")), stop)
+    if limit < stop and re.search(r"\b(на полях|в рамках)\b",
+                                  an.text[an.sentences[sentence].start:an.tokens[limit].start], re.I):
+        limit = stop  # «на полях заседания …, которое состоится в Ташкенте»: the host event's place
+    found = places.places_in(an, first, limit, excluded)
     place = None
     for candidate in found:
         place = places.merge(place, candidate)
@@ -474,7 +484,7 @@ def _formula_meetings(ctx: Context, sentence: int, drafts: list[Draft], partial:
                     if _subject_position(an, m, sentence - 1)))
                 if len(everyone) < 2:
                     everyone = []
-            if len(everyone) == 1 and re.fullmatch(r"возглави(л|ла|ли)", an.tokens[trigger].text.lower()):
+            if len(everyone) == 1 and _LED.fullmatch(an.tokens[trigger].text.lower()):
                 host = _host_of_delegation(ctx, sentence)
                 if host is not None and host not in everyone:
                     everyone = [host] + everyone

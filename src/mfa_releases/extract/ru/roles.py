@@ -27,6 +27,7 @@ ROLE_HEADS = {
     "коллега", "парламентарий", "законодатель", "дипломат", "вице-министр", "министр-советник",
     "пресс-секретарь", "еврокомиссар", "генпрокурор", "прокурор", "омбудсмен", "координатор",
     "председательствующий", "вице-председатель", "замглавы", "статс-секретарь",
+    "вице-губернатор", "вице-мэр", "замгубернатора", "заммэра", "вице-консул", "генерал-губернатор",
 }
 # Adjectives kept in a role («первый заместитель»); other adjectives (new, acting…) are dropped.
 ROLE_ADJECTIVES = {
@@ -142,6 +143,8 @@ def _display(token) -> str:
 
 def normalize_role(role: str) -> str:
     """Replace a known role phrase at the start of each part («глава МИД» → «министр иностранных дел»)."""
+    # «депутат Сената Парламента»: a chamber is named without its parliament
+    role = re.sub(r"\b(сената|мажилиса|сенат|мажилис)\s+парламента\b", r"\1", role, flags=re.I)
     parts = re.split(r"(\s*,\s*|\s+[–—-]\s+)", role)
     out = []
     for part in parts:
@@ -327,6 +330,49 @@ def _known_person_spans(an: Analysis, known: list[tuple[int, int]]) -> list[tupl
     return found
 
 
+def _name_like(token) -> bool:
+    """A capitalized word that may be part of a personal name: pymorphy knows it as a name, or does
+    not know it at all («Келлер-Зуттер»); never a state, a city or an organization."""
+    text = token.text
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(-[А-ЯЁа-яё][а-яё]+)*", text):
+        return False
+    if gazetteers.country(text, token.lemma) or gazetteers.city(text) or gazetteers.organization(text, token.lemma):
+        return False
+    if token.lemma in ROLE_HEADS or token.lemma in _STATE_WORDS:
+        return False
+    parses = morph().parse(text.split("-")[0])[:3]
+    if any(("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag) for p in parses):
+        return True
+    return not any(p.is_known for p in parses)
+
+
+def _apposition_spans(an: Analysis, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names the NER tagger missed after a role phrase («Президенту Швейцарской Конфедерации Карин
+    Келлер-Зуттер»): two or three name-like words that end the apposition."""
+    taken = {i for first, last in known for i in range(first, last)}
+    found: list[tuple[int, int]] = []
+    for head, token in enumerate(an.tokens):
+        if token.lemma not in ROLE_HEADS or token.pos not in ("NOUN", "PROPN"):
+            continue
+        i = head + 1
+        while i < len(an.tokens) and i - head <= 10 and an.tokens[i].sent == token.sent:
+            current = an.tokens[i]
+            if i in taken or current.text in _STOP_PUNCT or current.text == "," or current.pos in ("VERB", "AUX"):
+                break
+            if _name_like(current) and not (current.lemma in _HONORIFICS):
+                last = i
+                while last < len(an.tokens) and last - i < 3 and an.tokens[last].sent == token.sent \
+                        and last not in taken and _name_like(an.tokens[last]):
+                    last += 1
+                following = an.tokens[last] if last < len(an.tokens) else None
+                if last - i >= 2 and (following is None or not following.text[:1].isupper()):
+                    found.append((i, last))
+                    taken.update(range(i, last))
+                break
+            i += 1
+    return found
+
+
 def _given_name(word: str) -> bool:
     """A capitalized word that can only be a given name (or a compound one: «Касым-Жомарта»)."""
     if re.match(r"[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+$", word):
@@ -386,6 +432,8 @@ def _name_case(an: Analysis, first: int, last: int, head: int | None) -> str | N
     guessed = guess_case([t.text for t in an.tokens[first:last]])
     if guessed:
         return guessed
+    if first == an.sentences[an.tokens[first].sent].tokens[0]:
+        return "Nom"  # a name opening a sentence is its subject («Сания Халилова и … обсудили»)
     cases = [an.tokens[i].case for i in range(first, last) if an.tokens[i].case]
     # ties go to the case met first: iterating a set of strings would follow the hash seed
     return max(dict.fromkeys(cases), key=cases.count) if cases else None
@@ -415,6 +463,7 @@ def person_mentions(an: Analysis) -> list[Mention]:
             raw.append((first, last))
     raw = sorted(set(raw) | set(_initials_spans(an, raw)))
     raw = sorted(set(raw) | set(_known_person_spans(an, raw)))
+    raw = sorted(set(raw) | set(_apposition_spans(an, raw)))
     person_tokens = {i for first, last in raw for i in range(first, last)}
     mentions: list[Mention] = []
     previous: Mention | None = None
