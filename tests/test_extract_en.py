@@ -482,6 +482,30 @@ HELD_OUT_MEETING_CASES += [
     ),
 ]
 
+HELD_OUT_MEETING_CASES += [
+    (  # a list inside a title ("…, European Union and Cooperation"); "met virtually" is a video call
+        "Foreign Minister of Kazakhstan Erlan Sadykov and Spanish Minister of Foreign Affairs, European Union and "
+        "Cooperation Jose Ruiz met virtually on Monday.",
+        [("video_call", ["Erlan Sadykov", "Jose Ruiz"])],
+    ),
+    (  # "A and B exchanged views by phone"
+        "President of Kazakhstan Kassym-Jomart Tokayev and President of Uzbekistan Shavkat Mirziyoyev exchanged "
+        "views by phone on the regional agenda.",
+        [("phone_call", ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"])],
+    ),
+    (  # "The talks were also attended by C": C joins the talks
+        "Kazakh Foreign Minister Erlan Sadykov held talks with his Dutch counterpart Jan de Vries in The Hague. The "
+        "talks were also attended by the Minister for Foreign Trade of the Netherlands Anna Bakker.",
+        [("talks", ["Erlan Sadykov", "Jan de Vries", "Anna Bakker"])],
+    ),
+    (  # "In the talks with A, the minister …": the subject named by title after the counterpart
+        "Kazakh Foreign Minister Erlan Sadykov held meetings with President of Slovakia Peter Novak and Speaker "
+        "Ivan Kral. In the talks with his Slovak counterpart Juraj Horak, the minister discussed energy.",
+        [("meeting", ["Erlan Sadykov", "Peter Novak"]), ("meeting", ["Erlan Sadykov", "Ivan Kral"]),
+         ("talks", ["Erlan Sadykov", "Juraj Horak"])],
+    ),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_MEETING_CASES)
 def test_held_out_meeting_layouts(text, expected):
     assert meetings_of(text) == expected
@@ -529,6 +553,14 @@ HELD_OUT_PARTICIPANT_CASES += [
      "Ali Khan", "additional foreign secretary for central asia", "PK"),
 ]
 
+HELD_OUT_PARTICIPANT_CASES += [
+    # a topic word of a title is not part of the name; "in <country>" is where an official serves
+    ("Deputy Foreign Minister of Kazakhstan Alan Bek met with the OSCE High Commissioner on National Minorities "
+     "Lars Holm.", "Lars Holm", "high commissioner on national minorities", None),
+    ("Foreign Minister of Kazakhstan Erlan Sadykov received UN Resident Coordinator in Kazakhstan Eva Lind.",
+     "Eva Lind", "resident coordinator", None),
+]
+
 @pytest.mark.parametrize("text, name, role, country", HELD_OUT_PARTICIPANT_CASES)
 def test_held_out_participant_layouts(text, name, role, country):
     people = {p.name: p for m in extract(text).meetings for p in m.participants}
@@ -552,6 +584,17 @@ def test_held_out_participant_layouts(text, name, role, country):
 def test_held_out_meeting_places(text, city, country, date):
     [meeting] = extract(text).meetings
     assert (meeting.city, meeting.country, meeting.date) == (city, country, date)
+
+
+@pytest.mark.parametrize("text, city, country", [
+    # a well-known venue gives its country; so does the trip the lead announces, for every meeting
+    ("WASHINGTON – Deputy Foreign Minister of Kazakhstan Alan Bek met with U.S. Senator Tom Hill on Capitol Hill.",
+     None, "US"),
+    ("As part of his official visit to Slovakia, Kazakh Foreign Minister Erlan Sadykov met with President Peter "
+     "Novak.\n\nIn the talks with his Slovak counterpart Juraj Horak, the minister discussed energy.", None, "SK"),
+])
+def test_venues_and_trips_place_every_meeting(text, city, country):
+    assert {(m.city, m.country) for m in extract(text).meetings} == {(city, country)}
 
 
 def test_a_venue_gives_the_country_without_a_city():
@@ -606,6 +649,17 @@ HELD_OUT_COMMITMENT_CASES += [
     ("The ministry announces that the Think Tank Forum will be held in Almaty on May 20-21.\n\nExperts from 28 "
      "countries are expected to attend the forum.",
      [("planned_event", "2026-05-20", "the Think Tank Forum will be held in Almaty on May 20")]),
+]
+
+HELD_OUT_COMMITMENT_CASES += [
+    ("The Korean side pledged to allocate 20 million dollars for training.",
+     [("intent", None, "pledged to allocate 20 million dollars")]),
+    ("The League will consider granting Kazakhstan observer status.",
+     [("intent", None, "will consider granting Kazakhstan observer status")]),
+    ("The presidents instructed their governments to complete the center by the end of the year.",
+     [("intent", "2026", "instructed their governments to complete the center")]),
+    ("His office will organize a regional seminar in Shymkent in September.",
+     [("planned_event", "2026-09", "will organize a regional seminar in Shymkent in September")]),
 ]
 
 @pytest.mark.parametrize("text, expected", HELD_OUT_COMMITMENT_CASES)

@@ -38,7 +38,7 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("planned_event", re.compile(r"(?P<np>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?" + _EVENT + r")\b(?=[^.;]{0,90}?,\s*"
                                  r"(?:planned|scheduled|slated|set|expected)\s+(?:for|to\s+take\s+place)\b)", re.I), "phrase"),
     ("planned_event", re.compile(r"\bdecision\s+to\s+(?:host|hold|convene|organi[sz]e)\b", re.I), "clause"),
-    ("planned_event", re.compile(r"\bwill\s+(?:meet|convene|be\s+held|take\s+place|pay|make\s+an?\s+\w*\s*visit|visit|chair|host|convene|hold|attend|participate|take\s+part)\b", re.I), "clause"),
+    ("planned_event", re.compile(r"\bwill\s+(?:organi[sz]e|meet|convene|be\s+held|take\s+place|pay|make\s+an?\s+\w*\s*visit|visit|chair|host|convene|hold|attend|participate|take\s+part)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:to\s+be\s+held|slated\s+for|(?:is|are|was|were)\s+(?:scheduled|slated|planned|set)\s+(?:to|for)|scheduled\s+(?:to|for))\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:is|are)\s+expected\s+to\s+(?:meet|visit|take\s+part|attend|hold|participate|arrive)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:are|is)\s+expected\s*[.,;]", re.I), "clause"),
@@ -67,6 +67,9 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("intent", re.compile(r"\b(?:plans?|planning|decided|decides)\s+to\s+[a-z]+\b", re.I), "clause"),
     ("intent", re.compile(r"\b(?:ready|aims?)\s+to\s+(?:sign|open|launch|establish|build|create|hold|increase|develop|expand|introduce|adopt|"
                           r"provide|host|organi[sz]e|send|supply|facilitate|allocate)\b", re.I), "clause"),
+    ("intent", re.compile(r"\b(?:pledged|undertook|promised|vowed)\s+to\s+[a-z]+\b", re.I), "trigger"),
+    ("intent", re.compile(r"\b(?:will|would\s+be\s+ready\s+to|(?:is|are)\s+(?:ready|prepared)\s+to)\s+consider\b", re.I), "clause"),
+    ("intent", re.compile(r"\binstructed\s+(?:[\w’'-]+\s+){0,4}?to\s+[a-z]+\b", re.I), "trigger"),
     ("intent", re.compile(r"\bwe\s+expect\b(?=[^.;]{0,120}\bwill\b)", re.I), "trigger"),
     ("intent", re.compile(r"\bwill\s+(?:provide|allocate|open|launch|establish|build|create|send|supply|invest|finance|"
                           r"introduce|abolish|resume|increase|expand|simplify|lift)\b", re.I), "clause"),

@@ -20,7 +20,8 @@ HONORIFICS = frozenset(
 TITLE_HEADS = frozenset(
     """minister ministers president vice-president ambassador secretary secretary-general speaker chairman
     chairwoman chair chairperson senator envoy representative spokesperson spokesman spokeswoman head
-    leader counterpart diplomat director director-general deputy premier councillor councilor chancellor governor mayor king
+    leader counterpart diplomat director director-general deputy premier councillor councilor coordinator
+    rapporteur administrator chancellor governor mayor king
     queen emir prince sultan consul consul-general commissioner congressman congresswoman adviser
     advisor undersecretary under-secretary fm pm mp member ombudsman chargé charge akim emperor
     presidents ambassadors speakers leaders heads counterparts diplomats envoys chairmen senators
@@ -45,7 +46,8 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     bundestag bundesrat knesset sejm riksdag storting folketing eduskunta seimas saeima riigikogu diet
     congress rada kenesh khural majlis oliy jogorku verkhovna nationalrat
     iaea ots gcc unhcr unodc unece escap unescap fao wfp icrc ebrd adb aiib iom opcw ctbto unctad unido ilo
-    unfpa undp csto eaeu eeu oecd imf wto""".split()
+    unfpa undp csto eaeu eeu oecd imf wto
+    minorities rights refugees disarmament migration climate humanitarian""".split()
 )
 # Styles written between a title and a name ("Saudi Foreign Minister Prince Faisal …"): not part of the role
 # when another title precedes them.

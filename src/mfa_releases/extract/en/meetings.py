@@ -30,7 +30,7 @@ TRIGGERS = [
         re.I,
     ),
     re.compile(r"\b(?P<also>also\s+|separately\s+)?(?P<verb>met|meets|meeting)\b(?!\s+(?:of|was|will|is|room|point))", re.I),
-    re.compile(r"\b(?P<verb>spoke|speaks|talked|talks|spoken)\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone\b", re.I),
+    re.compile(r"\b(?P<verb>spoke|speaks|talked|talks|spoken|exchanged\s+views|conferred)\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone\b", re.I),
     # "presented his credentials to President of India A": an encounter of two named people
     re.compile(r"\b(?P<verb>presented|presents)\s+(?:his|her|their|the)\s+(?:letters?\s+of\s+)?(?:copies\s+of\s+)?"
                r"(?:(?:his|her|their)\s+)?credentials\s+to\b", re.I),
@@ -101,6 +101,10 @@ EVENT_CONTEXT = re.compile(
 FUTURE_CLAUSE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|expected\s+to|scheduled\s+to|plans?\s+to)\b", re.I)
 # "consultations … were held", "talks took place": the encounter happened (its people may come next)
 HAPPENED = re.compile(r"[^,;]{0,120}?\b(?:(?:was|were)\s+(?:held|conducted|organized|organised)|took\s+place)\b", re.I)
+ATTENDED = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+", re.I)
+# "In the talks with A, the minister discussed …": the subject named by title after the counterpart
+SUBJECT_AFTER = re.compile(r"\s*,\s*(?:the\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:minister|president|diplomat|ambassador|head|"
+                           r"speaker|chairman|secretary|envoy|[a-z]+\s+minister)|he|she)\b", re.I)
 # "The Ministry hosted the regular round of … consultations": the noun's clause says it happened
 PAST_HOST = re.compile(r"\b(?:hosted|held|conducted|organi[sz]ed|completed|wrapped\s+up)\b", re.I)
 FUTURE_VISIT = re.compile(r"\b(?:to|will|would|invitation\s+to)\s+(?:pay\s+(?:an?\s+)?(?:\w+\s+)?)?visit(?:\s+to)?\s+(?:the\s+)?$", re.I)
@@ -109,8 +113,12 @@ HOST_CITY = re.compile(r"(?P<place>\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(
 MARGINS_OF_EVENT = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines)\s+of\s+the\s+(?:event|forum|summit|meeting|"
                               r"session|conference|ministerial)\b", re.I)
 # Venues that name the host country but no city ("at the Akorda" → KZ).
-VENUES = {"akorda": "KZ", "ak orda": "KZ"}
-VENUE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<venue>Akorda|Ak\s+Orda)\b")
+VENUES = {"akorda": "KZ", "ak orda": "KZ", "capitol hill": "US", "white house": "US", "kremlin": "RU",
+          "elysee palace": "FR", "élysée palace": "FR", "zhongnanhai": "CN", "great hall of the people": "CN",
+          "downing street": "GB", "rashtrapati bhavan": "IN"}
+VENUE = re.compile(r"\b(?:at|in|on)\s+(?:the\s+)?(?P<venue>Akorda|Ak\s+Orda|Capitol\s+Hill|White\s+House|Kremlin|"
+                   r"[EÉ]lys[eé]e\s+Palace|Zhongnanhai|Great\s+Hall\s+of\s+the\s+People|Downing\s+Street|"
+                   r"Rashtrapati\s+Bhavan)\b")
 VIDEO = re.compile(r"\b(?:video|videoconferenc\w*|online|virtual\w*|video-link)\b", re.I)
 PHONE = re.compile(r"\b(?:telephone|phone)\b", re.I)
 
@@ -245,7 +253,7 @@ def _implied_meeting(sentences: list[Sentence], people: People) -> list[Meeting]
             gap = sentence.text[first.end - sentence.start: second.start - sentence.start]
             after = sentence.text[second.end - sentence.start:]
             if a.index != b.index and (a.strong or b.strong) and GAP_JOIN.match(gap) and DISCUSSED.match(after):
-                return [Meeting(kind="meeting", sentence=sentence, participants=[a, b],
+                return [Meeting(kind=_kind("", sentence.text), sentence=sentence, participants=[a, b],
                                 evidence_start=sentence.start, evidence_end=sentence.end)]
     if not any(SIDES.match(sentence.text) for sentence in sentences):
         return []
@@ -271,6 +279,16 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
     trigger_end = sentence.start + match.end()
     trigger_start = sentence.start + match.start()
     prefix = text[:match.start()]
+    attended = ATTENDED.match(text, match.end())
+    if noun and not verb and attended and earlier:
+        # "The talks were also attended by A": A joins the encounter reported before
+        joined = _group_after(mentions, text, sentence.start, sentence.start + attended.end())
+        if joined:
+            previous = earlier[-1]
+            return [Meeting(kind=previous.kind, sentence=previous.sentence,
+                            participants=_unique(previous.participants + [adopt_weak(people, m) for m in joined]),
+                            date=previous.date, evidence_start=previous.evidence_start,
+                            evidence_end=previous.evidence_end, places=list(previous.places))]
     if noun and not verb and ANAPHORIC_NOUN.search(prefix) and not re.match(r"\s*(?:with|between|of)\b", text[match.end():]):
         return []  # "During the talks, …": the encounter reported already
     after = _group_after(mentions, text, sentence.start, trigger_end)
@@ -297,6 +315,8 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
     subject_person = None
     if not before and (verb or PARTICIPATION.search(text) is None) and ANAPHORIC_SUBJECT.search(prefix):
         subject_person = _resolve_subject(prefix, index, people, earlier)
+    if not before and not subject_person and after and SUBJECT_AFTER.match(text, after[-1].end - sentence.start):
+        subject_person = _resolve_subject("", index, people, earlier)
     if not after and (len(before) + (subject_person is not None)) < 2:
         # "met with the heads of delegations. … A and B commended": the next sentence names them.
         # "Kazakhstan and Germany held consultations. The Kazakh delegation was headed by A, the German by B."
@@ -430,6 +450,10 @@ def _fill_places(meetings: list[Meeting], sentences: list[Sentence], release: dt
     visit_places = []
     event_date = None
     first_meeting = min((m.sentence.start for m in meetings), default=0)
+    if sentences and _is_headline(sentences[0]):
+        # a meeting first named in the headline: the lead sentence still tells where the trip or event is
+        lead = next((s for s in sentences if s.paragraph >= 1), None)
+        first_meeting = max(first_meeting, lead.start if lead else 0)
     for index, sentence in enumerate(sentences):
         if FUTURE_SENTENCE.search(sentence.text):
             continue
@@ -443,6 +467,8 @@ def _fill_places(meetings: list[Meeting], sentences: list[Sentence], release: dt
         if sentence.start <= first_meeting:
             visit_places.extend((None, VENUES[" ".join(m.group("venue").lower().split())])
                                 for m in VENUE.finditer(sentence.text))
+            # "As part of his official visit to Slovakia, …": the trip's place for every meeting of the release
+            visit_places.extend((c, k) for c, k, _ in _places(sentence.text, patterns=(VISIT_TO,)))
     headline_places = [(c, k) for c, k, _ in _places(sentences[0].text)] if sentences else []
     # "Astana hosts … consultations": the host city
     headline_places += [p for m in HOST_CITY.finditer(sentences[0].text) if (p := _place(m.group("place")))] if sentences else []

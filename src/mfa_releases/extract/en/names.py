@@ -86,7 +86,9 @@ def _is_name_token(token: Token, next_token: Token | None = None) -> bool:
     text = token.text
     if text.lower().rstrip(".") in MONTHS:
         # "Jan Nowak", "May" as a name only before another name word, never before a day or year.
-        return next_token is not None and next_token.text[:1].isupper() and _is_name_token(next_token)
+        # ("Jan de Vries": a particle may follow the given name)
+        return next_token is not None and (next_token.text[:1].isupper() and _is_name_token(next_token)
+                                           or next_token.text in NAME_PARTICLES and next_token.start > token.end)
     if re.fullmatch(r"[A-Z]\.", text):
         return True  # an initial: "Antony J. Blinken"
     if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
@@ -235,6 +237,10 @@ def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Toke
             allow_comma = False  # "President of Kazakhstan, Kassym-Jomart Tokayev"
             i -= 1
             end = i
+            continue
+        if token.text == "," and i < end and i >= 2 and tokens[i].is_capitalized and tokens[i - 2].lower in {
+                "affairs", "cooperation", "trade", "development", "union", "integration", "economy"}:
+            i -= 1  # "Minister of Foreign Affairs, European Union and Cooperation": a list inside the title
             continue
         if token.is_all_caps and len(token.text) > 3 and not country_of(token.text) and not is_title_word(lower):
             break  # a dateline ("ASTANA. KAZINFORM –") is not part of a title

@@ -85,7 +85,8 @@ def parse_title(tokens: list[Token]) -> Title:
             for k in range(start, end):
                 keep[k] = True  # "Special Envoy … for Syria": the mandate, part of the role
             continue
-        if before >= 0 and words[before].lower() == "to":
+        if before >= 0 and words[before].lower() in ("to", "in"):
+            # "Ambassador … to Kazakhstan", "UN Resident Coordinator in Kazakhstan": where they serve, not whom
             host = host or code
             for k in range(before, start):
                 keep[k] = False
@@ -133,7 +134,7 @@ def normalize_role(text: str) -> str | None:
     """A title without its country → lower-case normalized role, or None when it says nothing."""
     text = re.sub(r"^(?:the|his|her|their|its)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"\s+(?:of|for|the|and|to|,)$", "", text)
-    text = " ".join(text.split())
+    text = re.sub(r"\s+,", ",", " ".join(text.split()))
     if not text:
         return None
     parts = [p for p in re.split(r"\s+[–—-]\s+", text) if p]
