@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pandera.pandas as pandera
 import pyarrow as pa
 
 # Arrow types by the logical name a column declares in `metadata={"arrow": ...}`.
@@ -62,3 +63,33 @@ def schema_digest(model) -> str:
     """A digest of a table's column names, types and nullability (not descriptions)."""
     payload = [(c["name"], c["type"], c["nullable"]) for c in describe(model)]
     return hashlib.sha256(json.dumps(payload).encode()).hexdigest()
+
+
+PROVENANCE = ["machine", "human"]
+
+
+def span_start(of: str):
+    """The `char_start` column of a table whose rows point at a span (`of`) of documents.text."""
+    return pandera.Field(ge=0, description=f"Start offset of the {of} in documents.text.", metadata={"arrow": "int32"})
+
+
+def span_end(of: str):
+    """The `char_end` column (exclusive) matching `span_start`."""
+    return pandera.Field(ge=1, description=f"End offset (exclusive) of the {of} in documents.text.", metadata={"arrow": "int32"})
+
+
+def provenance():
+    """The `provenance` column: who stated the row's fact."""
+    return pandera.Field(
+        isin=PROVENANCE,
+        description="machine (extracted by the pipeline) or human (from seeds/annotations).",
+        metadata={"arrow": "string"},
+    )
+
+
+class SpanRows(pandera.DataFrameModel):
+    """Checks shared by every table whose rows point at a span of documents.text."""
+
+    @pandera.dataframe_check(error="char_end must be greater than char_start")
+    def span_not_empty(cls, df):
+        return df["char_end"] > df["char_start"]

@@ -3,11 +3,12 @@
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from mfa_releases.schemas._contract import SpanRows, provenance, span_end, span_start
+
 COMMITMENT_KINDS = ["agreement", "invitation", "planned_event", "signed_document", "support", "intent"]
-PROVENANCE = ["machine", "human"]
 
 
-class Commitments(pa.DataFrameModel):
+class Commitments(SpanRows):
     commitment_id: Series[str] = pa.Field(
         unique=True,
         description="Stable id: the document id and the commitment's position in it (e.g. <doc_id>-c1).",
@@ -39,13 +40,9 @@ class Commitments(pa.DataFrameModel):
         description="The shortest span of documents.text that states it (documents.text[char_start:char_end]).",
         metadata={"arrow": "string"},
     )
-    char_start: Series["int32"] = pa.Field(ge=0, description="Start offset of the evidence in documents.text.", metadata={"arrow": "int32"})
-    char_end: Series["int32"] = pa.Field(ge=1, description="End offset (exclusive) of the evidence in documents.text.", metadata={"arrow": "int32"})
-    provenance: Series[str] = pa.Field(
-        isin=PROVENANCE,
-        description="machine (extracted by the pipeline) or human (from seeds/annotations).",
-        metadata={"arrow": "string"},
-    )
+    char_start: Series["int32"] = span_start("evidence")
+    char_end: Series["int32"] = span_end("evidence")
+    provenance: Series[str] = provenance()
 
     @pa.check("actors", element_wise=True, error="actors must be a list of ISO 3166-1 alpha-2 codes")
     def actors_are_iso_codes(cls, value) -> bool:

@@ -4,11 +4,12 @@ import pandera.pandas as pa
 from pandera.engines import pandas_engine
 from pandera.typing import Series
 
+from mfa_releases.schemas._contract import SpanRows, provenance, span_end, span_start
+
 MEETING_KINDS = ["meeting", "talks", "phone_call", "video_call", "consultations"]
-PROVENANCE = ["machine", "human"]
 
 
-class Meetings(pa.DataFrameModel):
+class Meetings(SpanRows):
     meeting_id: Series[str] = pa.Field(
         unique=True,
         description="Stable id: the document id and the meeting's position in it (e.g. <doc_id>-m1).",
@@ -40,17 +41,9 @@ class Meetings(pa.DataFrameModel):
         description="The sentence that reports the encounter (documents.text[char_start:char_end]).",
         metadata={"arrow": "string"},
     )
-    char_start: Series["int32"] = pa.Field(ge=0, description="Start offset of the evidence in documents.text.", metadata={"arrow": "int32"})
-    char_end: Series["int32"] = pa.Field(ge=1, description="End offset (exclusive) of the evidence in documents.text.", metadata={"arrow": "int32"})
-    provenance: Series[str] = pa.Field(
-        isin=PROVENANCE,
-        description="machine (extracted by the pipeline) or human (from seeds/annotations).",
-        metadata={"arrow": "string"},
-    )
-
-    @pa.dataframe_check(error="char_end must be greater than char_start")
-    def offsets_ordered(cls, df):
-        return df["char_end"] > df["char_start"]
+    char_start: Series["int32"] = span_start("evidence")
+    char_end: Series["int32"] = span_end("evidence")
+    provenance: Series[str] = provenance()
 
     class Config:
         name = "meetings"

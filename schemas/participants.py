@@ -3,10 +3,11 @@
 import pandera.pandas as pa
 from pandera.typing import Series
 
-PROVENANCE = ["machine", "human"]
+from mfa_releases.schemas._contract import SpanRows, provenance, span_end, span_start
 
 
-class Participants(pa.DataFrameModel):
+
+class Participants(SpanRows):
     participant_id: Series[str] = pa.Field(
         unique=True,
         description="Stable id: the meeting id and the person's position in it (e.g. <meeting_id>-p1).",
@@ -41,13 +42,9 @@ class Participants(pa.DataFrameModel):
         description="The surface form of the first mention (documents.text[char_start:char_end]).",
         metadata={"arrow": "string"},
     )
-    char_start: Series["int32"] = pa.Field(ge=0, description="Start offset of the mention in documents.text.", metadata={"arrow": "int32"})
-    char_end: Series["int32"] = pa.Field(ge=1, description="End offset (exclusive) of the mention in documents.text.", metadata={"arrow": "int32"})
-    provenance: Series[str] = pa.Field(
-        isin=PROVENANCE,
-        description="machine (extracted by the pipeline) or human (from seeds/annotations).",
-        metadata={"arrow": "string"},
-    )
+    char_start: Series["int32"] = span_start("mention")
+    char_end: Series["int32"] = span_end("mention")
+    provenance: Series[str] = provenance()
 
     class Config:
         name = "participants"
