@@ -31,11 +31,14 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                              r"договор[её]нност\w+\s+(был[аои]?\s+)?достигнут\w*|наметили|условились|согласовали|"
                              r"приняли решение|было решено|решено)", _FLAGS)),
     ("invitation", re.compile(r"\b(пригласил\w*|получил\w* (предложение|приглашение)|передал\w* приглашение|"
-                              r"подтвердил\w* приглашение|направил\w* приглашение)", _FLAGS)),
+                              r"подтвердил\w* приглашение|направил\w* приглашение|"
+                              # an accepted invitation to a visit still to come (not one this event fulfils)
+                              r"принял\w* приглашение\s+(?=посетить))", _FLAGS)),
     ("invitation_future", re.compile(r"\bпо приглашению\b", _FLAGS)),
     ("signed_document", re.compile(r"\b(подписали|подписал|подписала|(был|была|было|были)\s+подписан[аоы]?|"
                                    r"подписаны|подписано|подписана|подписан|состоял\w* подписание|"
-                                   r"состоялась церемония подписания)\b", _FLAGS)),
+                                   r"состоялась церемония подписания|"
+                                   r"обменялись\s+(?:[а-яё]+\s+){0,2}(?:документ|соглашени|меморандум|пакет)\w*)\b", _FLAGS)),
     ("support", re.compile(r"\b((выразил|подтвердил|гарантировал)\w* (свою |полную |всестороннюю |твердую )?поддержку|"
                            r"ока[зж]\w* (всестороннюю |полную |необходимую )?поддержку|"
                            r"заявил\w* о (своей |полной )?поддержке|выступ\w+ в поддержку|"
@@ -43,7 +46,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("planned_event", re.compile(r"\b(предстоящ\w+|запланирован\w*(?!\s+[а-яё]+ть(ся)?\b)|"
                                  r"планируется(?!,? что)|"
                                  r"состоится|состоятся|встрет(ит|ят)ся|посет(ит|ят)|прим(ет|ут) участие|"
-                                 r"провед(ет|ут)|прибуд(ет|ут)|пройд(ет|ут)|предусмотрен\w*|объявлен\w* годом|"
+                                 r"провед(ет|ут)|прибуд(ет|ут)|пройд(ет|ут)|планируем(ый|ого|ому|ом|ая|ой|ую|ое|ые|ых|ым)|предусмотрен\w*|объявлен\w* годом|"
                                  r"ожидается визит|намечен\w*|в преддверии|готовит(ся)? к(?! подписанию)|готовятся к)\b", _FLAGS)),
     ("intent", re.compile(r"\b(вед[её]тся работа|работа вед[её]тся|проводится работа|проводим\w+ работ\w*|"
                           r"(проводятся|ведутся|проводится|вед[её]тся)\s+(\w+\s+)?(консультации|переговоры|работа|подготовка)|"
@@ -55,6 +58,11 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                           r"прилож(ит|ат|им)\s+(все\s+|максимум\s+)?усили\w+|"
                           r"план(ы|ами|ах)\s+(нашей|\w+ой)?\s*\w*\s*по|планами)\b", _FLAGS)),
 ]
+# readiness to go on with relations in general is courtesy; readiness to do a named thing is an intent
+_COURTESY_READINESS = re.compile(
+    r"готовност[ьи]\s+(?:к\s+)?(?:[а-яё]+\s+){0,2}?(продолж\w+|развива\w+|развит\w+|укрепл\w+|углубл\w+|расширя\w+|"
+    r"расширени\w+|наращива\w+)\s+(?:[а-яё]+\s+){0,2}?(взаимодейств|сотрудничеств|отношени|диалог|связ|партнерств|контакт)",
+    _FLAGS)
 _LIST_OF_DOCUMENTS = re.compile(r",?\s+(?:а также|и)\s+(?=(?:[а-яё]+\s+){0,2}" + _DOCUMENT + ")", _FLAGS)
 _GENERIC_SIGNED = re.compile(r"\b(документ|документы|он|она|они)\s+$", _FLAGS)
 _COURTESY = re.compile(r"(благодар\w*|признательн\w*)[^.]{0,80}$", _FLAGS)
@@ -94,6 +102,8 @@ def _hits(ctx) -> list[Hit]:
                 if kind == "support" and (_COURTESY.search(before) or (
                         "поддержк" in match.group(0).lower() and _SUPPORT_COURTESY.search(before))):
                     continue  # «поблагодарил за поддержку», «отметил поддержку Индии»
+                if kind == "intent" and _COURTESY_READINESS.match(text, match.start()):
+                    continue  # «выразили готовность продолжить взаимодействие»: courtesy (ANNOTATION.md)
                 if kind == "intent" and re.search(r"\b(котор\w+)\s+$", before, _FLAGS) and \
                         match.group(0).lower().startswith("буд"):
                     continue  # «документы, которые будут направлять …» describe, not commit
@@ -114,7 +124,7 @@ def _hits(ctx) -> list[Hit]:
         for start, end, kind in found:
             if merged and start < merged[-1][1]:
                 continue
-            if merged and kind == "planned_event" and merged[-1][2] == "planned_event" and \
+            if merged and kind == "planned_event" and merged[-1][2] in ("planned_event", "invitation", "agreement") and \
                     _SAME_EVENT.fullmatch(text[merged[-1][1]:start]) and (
                         re.search(r"котор\w+\s*$", text[merged[-1][1]:start])
                         or re.match(r"(запланирован|намечен|предусмотрен)", text[start:end], _FLAGS)):
@@ -306,6 +316,12 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
             _international_subject(ctx, hit)
             or any(ctx.person_of[i].international for i, m in ctx.in_sentence(hit.sentence) if m.start < hit.anchor)):
         return []  # «Генеральный секретарь ОБСЕ сообщил, что Секретариат организации намерен …»
+    if hit.kind == "invitation" and re.search(r"\bпринял\w* приглашение", evidence, _FLAGS):
+        # «B приняла приглашение посетить Казахстан»: the invitation is the other side's
+        guest = _subject_countries(ctx, hit.sentence, clause_first, t_first + 1)
+        hosts = [c for c in meeting_countries if c not in guest]
+        if guest and hosts:
+            return hosts
     group = _GROUP_SUBJECT.search(before[clause_offset:]) or _GROUP_SUBJECT.search(before[-30:])
     if group and hit.kind in ("agreement", "signed_document") and meeting_countries:
         return meeting_countries[:]

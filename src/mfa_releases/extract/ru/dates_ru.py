@@ -22,6 +22,9 @@ _RELATIVE_MONTH = re.compile(r"\b(?:в|на)\s+(следующем|будуще�
                              re.I)
 _RELATIVE_YEAR = re.compile(r"\b(?:в|на)\s+(следующем|будущем|этом|текущем|следующий|будущий)\s+год", re.I)
 _TOMORROW = re.compile(r"\bзавтра\b", re.I)
+# a season without a year: the coming one («намеченному на осень»)
+_BARE_SEASON = re.compile(r"\b(?:на\s+(весну|лето|осень|зиму)|(весной|летом|осенью|зимой))\b", re.I)
+_SEASON_END = {"вес": 5, "лет": 8, "осе": 11, "зим": 12}
 
 
 @dataclass
@@ -97,6 +100,12 @@ def find_dates(text: str, release: dt.date, past: bool = False) -> list[DatePhra
             offset = 1 if m.group(1).lower().startswith(("след", "буд")) else 0
             month = release.month + offset
             found.append(DatePhrase(m.start(), m.end(), release.year + (month - 1) // 12, (month - 1) % 12 + 1, None))
+            taken.append(m.span())
+    for m in _BARE_SEASON.finditer(text):
+        if free(*m.span()):
+            end = _SEASON_END[(m.group(1) or m.group(2)).lower()[:3]]
+            year = release.year + (0 if past or end >= release.month else 1)
+            found.append(DatePhrase(m.start(), m.end(), year, None, None))
             taken.append(m.span())
     for m in _TOMORROW.finditer(text):
         day = release + dt.timedelta(days=1)

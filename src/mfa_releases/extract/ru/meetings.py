@@ -100,7 +100,7 @@ def _kind_from(words: list[str], default: str) -> str:
     return default
 
 
-_LED = re.compile(r"(возглави|представля)(л|ла|ли)")
+_LED = re.compile(r"(возглави|возглавля|представля)(л|ла|ли)")
 _SERIES = re.compile(r"\b(ряд|серию|серия|несколько|цикл)\s+(\w+\s+){0,2}встреч\b", re.I)
 
 

@@ -11,6 +11,7 @@ from mfa_releases.extract.ru import gazetteers
 from mfa_releases.extract.ru.pipeline import Analysis
 from mfa_releases.extract.ru.roles import countries_in
 
+_STATE_WORDS = {"республика", "королевство", "конфедерация", "федерация", "султанат", "княжество", "государство"}
 _CITY_WORDS = {"г", "г.", "город", "городе", "города", "столице", "столица", "столицу"}
 _VISIT = re.compile(r"(визит\w*|прибыл\w*|поездк\w*|прибыти\w*)", re.I)
 
@@ -34,7 +35,7 @@ def _place_after(an: Analysis, i: int, stop: int) -> Place | None:
         an.tokens[j].text.lower().rstrip(".") in {w.rstrip(".") for w in _CITY_WORDS}
         or an.tokens[j].text == "."
         or (an.tokens[j].pos == "ADJ" and j + 1 < stop)
-        or an.tokens[j].lemma in ("республика",)
+        or an.tokens[j].lemma in _STATE_WORDS
     ):
         token = an.tokens[j]
         if token.pos == "ADJ":
@@ -47,6 +48,8 @@ def _place_after(an: Analysis, i: int, stop: int) -> Place | None:
             return Place(gazetteers.capital(adjective_country), adjective_country, i)
         return None
     token = an.tokens[j]
+    if adjective_country and not capital_of and an.tokens[j - 1].lemma in _STATE_WORDS:
+        return Place(None, adjective_country, i)  # «в Латвийскую Республику», «в Турецкой Республике»
     city = gazetteers.city(token.text, token.lemma) if token.text[:1].isupper() else None
     if city:
         return Place(city, gazetteers.city_country(city), i)

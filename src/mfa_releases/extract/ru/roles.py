@@ -38,6 +38,8 @@ ROLE_ADJECTIVES = {
 _STOP_PUNCT = set(".:;!?«»\"“”„")
 _ACCREDITATION = {"в", "во", "при"}
 _MFA = re.compile(r"министр[а-я]* иностранных дел|\bмид\b")
+_MFA_TAIL = re.compile(r"\s+(МИД|министерства иностранных дел)$")
+_MFA_HEAD = re.compile(r"(глава|заместитель главы|первый заместитель главы|замглавы|руководитель)\b")
 
 
 @dataclass
@@ -196,6 +198,11 @@ def _trailing_organization(an: Analysis, first: int, name_first: int) -> int:
     Международного агентства по атомной энергии (МАГАТЭ)»), else `name_first`. The role keeps the
     position only; the organization goes to its own column."""
     end = name_first
+    # «… системы ООН в Казахстане»: look past a trailing accreditation
+    for k in range(max(first + 1, end - 4), end):
+        if an.tokens[k].text.lower() in _ACCREDITATION and countries_in(an, k + 1, end):
+            end = k
+            break
     if end - 1 > first and an.tokens[end - 1].text == ")":
         k = end - 1
         while k > first and an.tokens[k].text != "(":
@@ -265,7 +272,7 @@ def role_phrase(an: Analysis, first: int, name_first: int) -> tuple[str, list[tu
     text = re.sub(r"\s+([,])", r"\1", text)
     text = re.sub(r"\s+[–—-]\s+", " — ", text)
     text = re.sub(r"(^|, |— )и ", r"\1", text)
-    text = re.sub(r"(\s+(и|по|из|в|при|с|двух стран|наших стран|республики|страны))+$", "", text)
+    text = re.sub(r"(\s+(и|по|из|в|при|с|двух стран|наших стран|республики|страны|системы))+$", "", text)
     words = text.split(" ")
     while len(words) > 1 and morph().parse(words[-1])[0].normal_form in _HONORIFICS:
         words.pop()
@@ -539,6 +546,9 @@ def person_mentions(an: Analysis) -> list[Mention]:
             mention.organization, mention.international = organization_for(
                 an, role_first, first, mention.role or "", mention.country
             )
+            if mention.role and _MFA_TAIL.search(mention.role) and not _MFA_HEAD.match(mention.role):
+                # «директор Консульского департамента МИД РК»: the ministry is the organization
+                mention.role = _MFA_TAIL.sub("", mention.role)
             # «Посол Казахстана в Бельгии»: the accreditation country, for the counterpart's default.
         elif coordinated and (previous.role_plural or len(previous.role_countries) >= 2):
             index = sum(1 for m in mentions if m.role_first == previous.role_first or m is previous)
