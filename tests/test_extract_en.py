@@ -506,6 +506,29 @@ HELD_OUT_MEETING_CASES += [
     ),
 ]
 
+HELD_OUT_MEETING_CASES += [
+    (  # a plural title shared along a list with bracketed countries
+        "Consultations between the foreign ministries of Central Asia were held in Ashgabat. The delegations were "
+        "led by Deputy Foreign Ministers Alan Bek (Kazakhstan), Omar Said (Kyrgyzstan) and Rustam Aliev (Uzbekistan).",
+        [("consultations", ["Alan Bek", "Omar Said", "Rustam Aliev"])],
+    ),
+    (  # "the Ambassadors of A, B and C, X, Y and Z": one each, in order
+        "Deputy Foreign Minister of Kazakhstan Alan Bek held a meeting with the Ambassadors of Sweden, Finland and "
+        "Norway, Karl Olsson, Mikko Lehtinen and Ingrid Berg.",
+        [("meeting", ["Alan Bek", "Karl Olsson", "Mikko Lehtinen", "Ingrid Berg"])],
+    ),
+    (  # a call's readout: "spoke today with"
+        "Secretary’s Call with Kazakhstan’s Foreign Minister\n\nSecretary of State John Page spoke today with "
+        "Kazakhstan’s Foreign Minister Alan Bek.",
+        [("phone_call", ["John Page", "Alan Bek"])],
+    ),
+    (  # "paid a courtesy call on"
+        "On April 20, Mr. SATO Ken, Parliamentary Vice-Minister for Foreign Affairs, paid a courtesy call on H.E. "
+        "Mr. Kassym-Jomart TOKAYEV, President of the Republic of Kazakhstan.",
+        [("meeting", ["Ken Sato", "Kassym-Jomart Tokayev"])],
+    ),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_MEETING_CASES)
 def test_held_out_meeting_layouts(text, expected):
     assert meetings_of(text) == expected
@@ -559,6 +582,17 @@ HELD_OUT_PARTICIPANT_CASES += [
      "Lars Holm.", "Lars Holm", "high commissioner on national minorities", None),
     ("Foreign Minister of Kazakhstan Erlan Sadykov received UN Resident Coordinator in Kazakhstan Eva Lind.",
      "Eva Lind", "resident coordinator", None),
+]
+
+HELD_OUT_PARTICIPANT_CASES += [
+    ("Consultations between the foreign ministries of Central Asia were held in Ashgabat. The delegations were "
+     "led by Deputy Foreign Ministers Alan Bek (Kazakhstan), Omar Said (Kyrgyzstan) and Rustam Aliev (Uzbekistan).",
+     "Omar Said", "deputy minister of foreign affairs", "KG"),
+    ("Deputy Foreign Minister of Kazakhstan Alan Bek held a meeting with the Ambassadors of Sweden, Finland and "
+     "Norway, Karl Olsson, Mikko Lehtinen and Ingrid Berg.", "Ingrid Berg", "ambassador", "NO"),
+    # a title only one state uses
+    ("Secretary of State John Page spoke today with Kazakhstan’s Foreign Minister Alan Bek by phone.",
+     "John Page", "secretary of state", "US"),
 ]
 
 @pytest.mark.parametrize("text, name, role, country", HELD_OUT_PARTICIPANT_CASES)
@@ -662,6 +696,15 @@ HELD_OUT_COMMITMENT_CASES += [
      [("planned_event", "2026-09", "will organize a regional seminar in Shymkent in September")]),
 ]
 
+HELD_OUT_COMMITMENT_CASES += [
+    ("Sefcovic reaffirmed the European Commission’s support for Kazakhstan’s accession to the agreement.",
+     [("support", None, "reaffirmed the European Commission’s support")]),
+    ("The two leaders witnessed the signing of an agreement on raw materials.",
+     [("signed_document", None, "the signing of an agreement on raw materials")]),
+    ("Japan will steadily implement the initiatives announced at the summit.",
+     [("intent", None, "will steadily implement the initiatives")]),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_COMMITMENT_CASES)
 def test_held_out_commitments(text, expected):
     found = extract(text).commitments
@@ -689,6 +732,9 @@ def test_held_out_commitments(text, expected):
      "host a summit in Washington later this year.", ["US"]),
     ("Kazakh Foreign Minister Erlan Sadykov met with Foreign Minister of Pakistan Ali Khan. They discussed the "
      "visit of the Prime Minister of Pakistan to Kazakhstan in May.", ["PK"]),
+    # "The Chancellor invited …": the participant with that title
+    ("President Kassym-Jomart Tokayev held talks with Federal Chancellor of Germany Karl Weber in Astana. The "
+     "Chancellor invited the President to pay an official visit to Berlin.", ["DE"]),
 ])
 def test_held_out_commitment_actors(text, actors):
     [commitment] = extract(text).commitments
@@ -711,6 +757,8 @@ def test_relative_months_and_halves(phrase, release, due):
 @pytest.mark.parametrize("title, role", [
     ("Member of the Political Bureau of the CPC Central Committee and Foreign Minister", "minister of foreign affairs"),
     ("Permanent Representative to the United Nations", "permanent representative"),
+    ("Deputy Foreign Ministers", "deputy minister of foreign affairs"),
+    ("Deputy Chairman of the Cabinet of Ministers", "deputy chairman of the cabinet of ministers"),
 ])
 def test_role_without_membership_or_accreditation(title, role):
     assert normalize_role(title) == role

@@ -25,6 +25,8 @@ BOTH_SIDES = re.compile(
 HOME_COUNTRY = "KZ"
 HOME_SUBJECT = re.compile(r"(?:^|\b(?:the|our)\s+)(?:(?:foreign\s+)?ministry|our\s+country|our\s+state)\s*$|"
                           r"\bour\s+(?:country|state|ministry)\b", re.I)
+TITLED_SUBJECT = re.compile(r"\bthe\s+(chancellor|president|emir|king|governor|speaker|chairman|ambassador|"
+                            r"secretary|commissioner|senators?)\s*$", re.I)
 SUBJECT_ANAPHOR = re.compile(r"(?:^|[,;]\s*)(?:he|she|the\s+(?:[a-z]+\s+)?(?:minister|diplomat|president|head|ambassador))\b", re.I)
 
 
@@ -75,6 +77,14 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
                 actors.append(code)
     if not actors and commitment.kind in ("agreement", "signed_document", "intent", "planned_event"):
         return meeting_countries
+    titled = TITLED_SUBJECT.search(clause)
+    if not actors and titled:
+        # "The Chancellor invited …": the meeting's participant with that title
+        word = titled.group(1).lower()
+        codes = list(dict.fromkeys(code for person in people.persons
+                                   if (code := countries_of_people.get(person.index)) and word in (person.role or "")))
+        if len(codes) == 1:
+            return codes
     if not actors and SUBJECT_ANAPHOR.search(head) and meeting_countries:
         return meeting_countries[:1]  # "He invited …": the meeting's subject
     return actors[-2:] if commitment.kind == "agreement" else actors[-1:]

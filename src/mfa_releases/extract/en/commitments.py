@@ -46,6 +46,8 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("planned_event", re.compile(r"(?P<np>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:visit|trip|tour)\s+(?:of|by|to)\b)", re.I),
      "dated"),
     ("planned_event", re.compile(r"’s\s+(?:official|state|working)\s+visit\s+to\b|'s\s+(?:official|state|working)\s+visit\s+to\b", re.I), "phrase"),
+    # "the two leaders witnessed the signing of an agreement on …"
+    ("signed_document", re.compile(r"(?<=\bwitnessed\s)the\s+signing\s+of\b|(?<=\battended\s)the\s+signing\s+of\b", re.I), "trigger"),
     ("signed_document", re.compile(r"\b(?:signed|initialed|initialled|initiated)\s+(?:a|an|the|\d+|several|a\s+number\s+of)\s+(?:[\w’'-]+\s+){0,4}?(?:agreements?|memorand\w*|protocols?|declarations?|programmes?|programs?|roadmaps?|road\s+maps?|plans?|treaty|treaties|documents?|contracts?|statements?|decisions?|communiqu\w*|draft)\b", re.I), "trigger"),
     # "a memorandum of understanding on cooperation in … was signed": the document's name may run on
     ("signed_document", re.compile(r"\b(?:agreements?|memorand\w*|protocols?|declarations?|documents?|roadmaps?|"
@@ -54,7 +56,7 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
      "clause"),
     # "reaffirmed its support", "confirmed Hungary’s support", "reiterated U.S. support", "the EU’s full support"
     ("support", re.compile(r"\b(?:expressed|reaffirmed|reiterated|confirmed|pledged|voiced|declared)\s+(?:the\s+)?"
-                           r"(?:its|his|her|their|(?-i:[A-Z][\w.-]*)(?:[’']s)?\s+)?\s*(?:full|strong|firm|continued|"
+                           r"(?:its|his|her|their|(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?:[’']s)?\s+)?\s*(?:full|strong|firm|continued|"
                            r"unwavering|steadfast|consistent)?\s*support\b", re.I), "clause"),
     ("support", re.compile(r"\b(?:continued?|continues|will\s+continue)\s+to\s+support\b|\bwill\s+support\b|\bsupports\s+(?:the|kazakhstan)", re.I), "clause"),
     ("support", re.compile(r"\b(?:supported|supports|backed|backs|endorsed)\b(?=[^.;]{0,60}?\b(?:bid|candidacy|candidature|"
@@ -71,7 +73,7 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("intent", re.compile(r"\b(?:will|would\s+be\s+ready\s+to|(?:is|are)\s+(?:ready|prepared)\s+to)\s+consider\b", re.I), "clause"),
     ("intent", re.compile(r"\binstructed\s+(?:[\w’'-]+\s+){0,4}?to\s+[a-z]+\b", re.I), "trigger"),
     ("intent", re.compile(r"\bwe\s+expect\b(?=[^.;]{0,120}\bwill\b)", re.I), "trigger"),
-    ("intent", re.compile(r"\bwill\s+(?:provide|allocate|open|launch|establish|build|create|send|supply|invest|finance|"
+    ("intent", re.compile(r"\bwill\s+(?:[a-z]+ly\s+)?(?:implement|fulfil|fulfill|provide|allocate|open|launch|establish|build|create|send|supply|invest|finance|"
                           r"introduce|abolish|resume|increase|expand|simplify|lift)\b", re.I), "clause"),
 ]
 # Courtesy and non-commitments that share a trigger's words.

@@ -31,6 +31,10 @@ TRIGGERS = [
     ),
     re.compile(r"\b(?P<also>also\s+|separately\s+)?(?P<verb>met|meets|meeting)\b(?!\s+(?:of|was|will|is|room|point))", re.I),
     re.compile(r"\b(?P<verb>spoke|speaks|talked|talks|spoken|exchanged\s+views|conferred)\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone\b", re.I),
+    # "Secretary Rubio spoke today with …" (a readout of a call when the release calls it one)
+    re.compile(r"\b(?P<verb>spoke|speaks)\s+(?:today\s+|yesterday\s+|on\s+\w+\s+)?with\b", re.I),
+    # "paid a courtesy call on H.E. Mr. …"
+    re.compile(r"\b(?P<verb>paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)\s+(?:on|to)\b", re.I),
     # "presented his credentials to President of India A": an encounter of two named people
     re.compile(r"\b(?P<verb>presented|presents)\s+(?:his|her|their|the)\s+(?:letters?\s+of\s+)?(?:copies\s+of\s+)?"
                r"(?:(?:his|her|their)\s+)?credentials\s+to\b", re.I),
@@ -346,6 +350,8 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
         else:
             groups_of = [_unique(subject + others)]
     kind = _kind(noun or verb, text)
+    if verb in {"spoke", "speaks"} and kind == "meeting" and re.search(r"\b(?:call|phone|telephone)\b", sentences[0].text, re.I):
+        kind = "phone_call"
     created = []
     places = [(c, k) for c, k, pos in _places(text) if pos >= match.start()] or [(c, k) for c, k, _ in _places(text)]
     if verb in {"hosted", "hosts"} and subject and subject[0].country:

@@ -147,8 +147,11 @@ def _ends_place(tokens: list[Token], i: int) -> bool:
 def _given_name_after_honorific(tokens: list[Token], i: int) -> bool:
     """"Dr. Sultan Ahmed Al Jaber": a title word that is also a given name, right after an honorific and
     before a name word, opens the name."""
-    return (0 < i < len(tokens) - 1 and tokens[i - 1].lower in HONORIFICS and tokens[i].lower in GIVEN_NAME_TITLES
-            and tokens[i].is_capitalized and _is_name_token(tokens[i + 1], _next(tokens, i + 1)))
+    # ("Mr. SATO Ken": a short family name in capitals is no abbreviation there)
+    return (0 < i < len(tokens) - 1 and tokens[i - 1].lower in HONORIFICS and tokens[i].is_capitalized
+            and (tokens[i].lower in GIVEN_NAME_TITLES or tokens[i].is_all_caps and tokens[i].text.isalpha()
+                 and not country_of(tokens[i].text))
+            and _is_name_token(tokens[i + 1], _next(tokens, i + 1)))
 
 
 def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -354,6 +357,10 @@ def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]
         name_tokens = tokens[i:j]
         title = _title_left(tokens, i, blocked)
         after = (_title_right(tokens, j) or (_of_country(tokens, j) if j - i >= 2 else [])) if not title else []
+        # "Alibek Bakayev (Kazakhstan)": the country in brackets, after a title or alone
+        bracket = _bracket_country(tokens, j) if j - i >= 2 else []
+        if bracket and not after:
+            after = bracket
         honorific = i > 0 and tokens[i - 1].lower in HONORIFICS
         speech = j < len(tokens) and tokens[j].lower in SPEECH_VERBS
         if j - i == 1 and not (title or after or honorific):
@@ -362,6 +369,8 @@ def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]
             strong = bool(title or after or honorific or speech)
         start = (title[0].start if title else name_tokens[0].start)
         end = after[-1].end if after else name_tokens[-1].end
+        if bracket:
+            end = tokens[j + len(bracket) + 1].end  # the closing bracket
         if honorific and not title:
             k = i
             while k > 0 and tokens[k - 1].lower in HONORIFICS:
@@ -373,16 +382,65 @@ def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]
             name_end=name_tokens[-1].end,
             start=start,
             end=end,
-            title_tokens=title or after,
+            title_tokens=(title + bracket) if title and bracket else (title or after),
             strong=strong,
             sentence_index=sentence_index,
         ))
     # Words of another mention's title are not a person ("Minister of Industry and Advanced Technology").
-    spans = [(m.title_tokens[0].start, m.title_tokens[-1].end) for m in mentions if m.title_tokens]
-    mentions = [m for m in mentions if not any(s <= m.name_start and m.name_end <= e for s, e in spans)]
+    spans = [(id(m), m.title_tokens[0].start, m.title_tokens[-1].end) for m in mentions if m.title_tokens]
+    mentions = [m for m in mentions if not any(owner != id(m) and s <= m.name_start and m.name_end <= e
+                                               for owner, s, e in spans)]
     _share_plural_titles(mentions, sentence)
     _share_list_title(mentions, tokens)
+    _share_respective_titles(mentions, tokens)
     return mentions
+
+
+def _bracket_country(tokens: list[Token], end: int) -> list[Token]:
+    """"(Kazakhstan)" right after a name: its country tokens, or []."""
+    if end >= len(tokens) or tokens[end].text != "(":
+        return []
+    for n in (3, 2, 1):
+        phrase = tokens[end + 1:end + 1 + n]
+        if (len(phrase) == n and end + 1 + n < len(tokens) and tokens[end + 1 + n].text == ")"
+                and country_of(" ".join(t.text for t in phrase))):
+            return phrase
+    return []
+
+
+def _share_respective_titles(mentions: list[Mention], tokens: list[Token]) -> None:
+    """"the Ambassadors of Sweden, Finland and Norway, A, B and C": one title and country each, in order."""
+    for k, token in enumerate(tokens):
+        if not (token.lower.endswith("s") and token.lower[:-1] in TITLE_HEADS and k + 2 < len(tokens)
+                and tokens[k + 1].lower == "of"):
+            continue
+        countries: list[list[Token]] = []
+        m = k + 2
+        while m < len(tokens):
+            for n in (3, 2, 1):
+                phrase = tokens[m:m + n]
+                if len(phrase) == n and country_of(" ".join(t.text for t in phrase)):
+                    countries.append(phrase)
+                    m += n
+                    break
+            else:
+                break
+            if m < len(tokens) and tokens[m].text == "," and m + 1 < len(tokens) and tokens[m + 1].lower == "and":
+                m += 2
+            elif m < len(tokens) and tokens[m].text in {",", "and"}:
+                m += 1
+            else:
+                break
+        if len(countries) < 2 or m == 0 or tokens[m - 1].text != ",":
+            continue
+        listed = [x for x in mentions if x.name_start >= tokens[m - 1].end and not x.title_tokens][:len(countries)]
+        if len(listed) != len(countries):
+            continue
+        head = Token(token.text[:-1], token.start, token.end)
+        for mention, country in zip(listed, countries):
+            mention.title_tokens = [head] + country
+            mention.strong = True
+        listed[0].start = token.start
 
 
 def _of_country(tokens: list[Token], end: int) -> list[Token]:
@@ -421,14 +479,20 @@ def _share_list_title(mentions: list[Mention], tokens: list[Token]) -> None:
 
 
 def _share_plural_titles(mentions: list[Mention], sentence: Sentence) -> None:
-    """"the Presidents A and B": B has the title too."""
-    for first, second in zip(mentions, mentions[1:]):
-        plural = first.title_tokens and first.title_tokens[-1].lower.endswith("s") and (
-            first.title_tokens[-1].lower[:-1] in TITLE_HEADS)
-        gap = sentence.text[first.end - sentence.start: second.start - sentence.start]
-        if plural and not second.title_tokens and gap.strip() == "and":
-            second.title_tokens = list(first.title_tokens)
+    """"the Presidents A and B", "Deputy Foreign Ministers A (Kazakhstan), B (Kyrgyzstan) and C": the
+    others have the title too (each keeps their own bracketed country)."""
+    for index, first in enumerate(mentions):
+        role = [t for t in first.title_tokens if t.end <= first.name_start]
+        if not (role and role[-1].lower.endswith("s") and role[-1].lower[:-1] in TITLE_HEADS):
+            continue
+        previous = first
+        for second in mentions[index + 1:]:
+            gap = sentence.text[previous.end - sentence.start: second.start - sentence.start]
+            if gap.strip() not in {"and", ",", ", and"} or any(t.end <= second.name_start for t in second.title_tokens):
+                break
+            second.title_tokens = role + list(second.title_tokens)
             second.strong = True
+            previous = second
 
 
 def same_person(a: str, b: str) -> bool:

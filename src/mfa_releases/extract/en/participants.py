@@ -47,8 +47,15 @@ def participant_facts(meeting: Meeting, countries: Counter, text: str, sentences
     return participants
 
 
+# Titles only one state uses: the country they imply when the text names none.
+NATIONAL_TITLES = {"secretary of state": "US", "deputy secretary of state": "US", "federal chancellor": "DE"}
+
+
 def _assign_countries(meeting: Meeting, countries: Counter, text: str, sentences: list[Sentence]) -> dict[int, str]:
     assigned = {p.index: p.country for p in meeting.participants if p.country}
+    for person in meeting.participants:
+        if person.index not in assigned and person.role in NATIONAL_TITLES:
+            assigned[person.index] = NATIONAL_TITLES[person.role]
     for person in meeting.participants:
         if person.index not in assigned:
             others = {assigned[p.index] for p in meeting.participants if p.index in assigned and p.country}

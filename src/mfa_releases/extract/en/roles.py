@@ -145,7 +145,8 @@ def normalize_role(text: str) -> str | None:
             expanded.extend(pieces)
         else:
             expanded.append(part)
-    roles = [_normalized_with_modifier(part) for part in expanded]
+    # ("Deputy Foreign Ministers A and B": each one's role is in the singular)
+    roles = [_normalized_with_modifier(_singular_heads(part)) for part in expanded]
     roles = [r for r in roles if r]
     # "Member of the Political Bureau … and Foreign Minister": membership of a body is not the position
     if len(roles) > 1:
@@ -167,6 +168,13 @@ def _normalized_with_modifier(part: str) -> str:
     if normalized == " ".join(words) and len(words) > 1 and words[0] in {"acting", "interim", "former"}:
         return f"{words[0]} {normalized_role_part(' '.join(words[1:]))}"
     return normalized
+
+
+def _singular_heads(text: str) -> str:
+    """"deputy foreign ministers" → "deputy foreign minister" ("cabinet of ministers" stays: a body's name)."""
+    words = text.split()
+    return " ".join(w[:-1] if w.lower().endswith("s") and w.lower()[:-1] in TITLE_HEADS and (
+        k == 0 or words[k - 1].lower() not in {"of", "the", "for"}) else w for k, w in enumerate(words))
 
 
 def _singular(role: str) -> str:
