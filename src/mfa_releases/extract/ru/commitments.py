@@ -358,9 +358,16 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
                 actors.append(code)
     if not actors and (group or hit.kind != "support"):
         actors = meeting_countries[:]
+    if hit.kind == "planned_event" and actors and _GATHERING.search(evidence) and not _VISIT.search(evidence):
+        # a session, a summit or talks to come are held by both sides of the encounter that plans
+        # them («Президенты проведут переговоры …», «заседание Совета …, которое состоится …»);
+        # a visit is the visitor's
+        actors = list(dict.fromkeys(actors + meeting_countries))
     return actors
 
 
+_GATHERING = re.compile(r"\b(заседани\w*|саммит\w*|переговор\w*|консультаци\w*|сесси[ия]\w*)", _FLAGS)
+_VISIT = re.compile(r"\bвизит\w*|посет(ит|ят)\b|прибуд(ет|ут)\b", _FLAGS)
 _JOINT = re.compile(r"\b(совместн\w+|межправительственн\w+|двусторонн\w+|межпарламентск\w+|"
                     r"[а-яё]+ско-[а-яё]+ск\w+)", _FLAGS)
 _BODY_SUBJECT = re.compile(r"\s*(Секретариат|Комиссия|Организация|Союз|Евросоюз|Еврокомиссия|Совет)\b")
