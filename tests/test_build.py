@@ -198,3 +198,18 @@ def test_bad_sources_file_fails_the_build_with_its_line(cli, dataset, tmp_path):
     assert result.exit_code == 1
     assert "sources.yaml:1: [sources] source 'kz-mfa' lacks country, homepage, language, licence" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_bad_human_annotation_fails_the_build_with_its_file_and_line(cli, tmp_path):
+    seeds = tmp_path / "seeds"
+    (seeds / "releases" / "kz-mfa").mkdir(parents=True)
+    (seeds / "releases" / "kz-mfa" / SEED.name).write_bytes(SEED.read_bytes())
+    (seeds / "sources.yaml").write_bytes((REPO / "seeds" / "sources.yaml").read_bytes())
+    [annotation] = (REPO / "seeds" / "annotations").glob("*.json")
+    (seeds / "annotations").mkdir()
+    (seeds / "annotations" / annotation.name).write_text(
+        annotation.read_text(encoding="utf-8").replace('"US"', '"UK"', 1), encoding="utf-8")
+    result = _build(cli, seeds, tmp_path / "out", "--annotations", seeds / "annotations")
+    assert result.exit_code == 1
+    assert f"{annotation.name}:" in result.stderr and "[annotation-iso-code] 'UK'" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+# Not frozen: raising sets attributes such as __traceback__ on the exception.
+@dataclass(eq=False)
 class ReleaseError(Exception):
     """A problem with one input file. `str()` is one line: `path:line: [rule] message — hint`."""
 

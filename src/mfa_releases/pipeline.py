@@ -130,7 +130,10 @@ def build(input_dir: Path | str, output_dir: Path | str, *, sources_path: Path |
     human_facts = _human_facts_function() if annotations_dir is not None else None
     rows = empty_rows()
     for document in (progress(documents) if progress else documents):
-        doc_rows = curate_one(document, annotations_dir, human_facts) if human_facts else None
+        try:
+            doc_rows = curate_one(document, annotations_dir, human_facts) if human_facts else None
+        except ReleaseError as error:  # a broken human annotation fails the build like a broken release
+            raise BuildError([error]) from None
         if doc_rows is not None:
             report.human_curated += 1
         elif has_extractor(document.language):
