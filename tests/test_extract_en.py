@@ -529,6 +529,19 @@ HELD_OUT_MEETING_CASES += [
     ),
 ]
 
+HELD_OUT_MEETING_CASES += [
+    (  # "met separately with A and B": one meeting each
+        "Secretary of State John Page met separately today with Uzbekistan’s Foreign Minister Rustam Aliev and "
+        "Kazakhstan’s Foreign Minister Alan Bek in Washington.",
+        [("meeting", ["John Page", "Rustam Aliev"]), ("meeting", ["John Page", "Alan Bek"])],
+    ),
+    (  # two posts of one person, joined by a comma
+        "Foreign Minister of Kazakhstan Alan Bek had a telephone conversation with Deputy Chairman of the Cabinet "
+        "of Ministers, Minister of Foreign Affairs of Turkmenistan Murad Orazov.",
+        [("phone_call", ["Alan Bek", "Murad Orazov"])],
+    ),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_MEETING_CASES)
 def test_held_out_meeting_layouts(text, expected):
     assert meetings_of(text) == expected
@@ -595,6 +608,12 @@ HELD_OUT_PARTICIPANT_CASES += [
      "John Page", "secretary of state", "US"),
 ]
 
+HELD_OUT_PARTICIPANT_CASES += [
+    ("Foreign Minister of Kazakhstan Alan Bek had a telephone conversation with Deputy Chairman of the Cabinet "
+     "of Ministers, Minister of Foreign Affairs of Turkmenistan Murad Orazov.", "Murad Orazov",
+     "deputy chairman of the cabinet of ministers and minister of foreign affairs", "TM"),
+]
+
 @pytest.mark.parametrize("text, name, role, country", HELD_OUT_PARTICIPANT_CASES)
 def test_held_out_participant_layouts(text, name, role, country):
     people = {p.name: p for m in extract(text).meetings for p in m.participants}
@@ -629,6 +648,19 @@ def test_held_out_meeting_places(text, city, country, date):
 ])
 def test_venues_and_trips_place_every_meeting(text, city, country):
     assert {(m.city, m.country) for m in extract(text).meetings} == {(city, country)}
+
+
+def test_a_month_already_past_in_a_plan_is_next_years():
+    text = "The delegation will organise a round table in Almaty in February."
+    [commitment] = EnglishExtractor().extract(make_document(text, date=dt.date(2025, 12, 19))).commitments
+    assert commitment.due == "2026-02"
+
+
+def test_where_ambassadors_are_accredited_is_not_where_they_met():
+    text = ("Foreign Minister of Kazakhstan Alan Bek met with the heads of missions accredited in Astana, led by the "
+            "Head of the EU Delegation Anna Weber.")
+    [meeting] = extract(text).meetings
+    assert (meeting.city, meeting.country) == (None, None)
 
 
 def test_a_venue_gives_the_country_without_a_city():
@@ -705,6 +737,14 @@ HELD_OUT_COMMITMENT_CASES += [
      [("intent", None, "will steadily implement the initiatives")]),
 ]
 
+HELD_OUT_COMMITMENT_CASES += [
+    # an event dated ahead, even as the second of two
+    ("They discussed the summit and the commission meeting in Rome in the first half of next year.",
+     [("planned_event", "2027", "the commission meeting in Rome in the first half of next year")]),
+    ("During the visit, the leaders are expected to sign a Treaty on Strategic Partnership.",
+     [("intent", None, "are expected to sign a Treaty")]),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_COMMITMENT_CASES)
 def test_held_out_commitments(text, expected):
     found = extract(text).commitments
@@ -732,6 +772,9 @@ def test_held_out_commitments(text, expected):
      "host a summit in Washington later this year.", ["US"]),
     ("Kazakh Foreign Minister Erlan Sadykov met with Foreign Minister of Pakistan Ali Khan. They discussed the "
      "visit of the Prime Minister of Pakistan to Kazakhstan in May.", ["PK"]),
+    # an international body's agency commits no state, even for an event
+    ("Kazakh Foreign Minister Alan Bek met with Head of the EU Delegation Anna Weber. The EU Delegation will "
+     "organise a round table in Almaty in May.", []),
     # "The Chancellor invited …": the participant with that title
     ("President Kassym-Jomart Tokayev held talks with Federal Chancellor of Germany Karl Weber in Astana. The "
      "Chancellor invited the President to pay an official visit to Berlin.", ["DE"]),

@@ -55,7 +55,9 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     subject_codes = _named_countries(clause)
     if subject_codes and commitment.kind not in ("agreement", "signed_document"):
         return subject_codes[-1:]
-    if commitment.kind != "planned_event" and re.search(r"\b(?:%s)\b" % "|".join(sorted(INTERNATIONAL_BODIES)), clause):
+    bodies = "|".join(sorted(INTERNATIONAL_BODIES))
+    if re.search(r"\b(?:%s)\s+(?:Secretariat|Delegation|Commission|Office|Mission|Secretary)" % bodies, clause) or (
+            commitment.kind != "planned_event" and re.search(r"\b(?:%s)\b" % bodies, clause)):
         return []  # (an event named after a body, "the CICA Forum", is still hosted by a state)
     if HOME_SUBJECT.search(clause):
         return [HOME_COUNTRY]  # "the Ministry plans …", "Our country stands ready …": the releasing ministry's state

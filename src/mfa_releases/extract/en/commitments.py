@@ -10,6 +10,7 @@ the clause's end.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -40,11 +41,15 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
     ("planned_event", re.compile(r"\bdecision\s+to\s+(?:host|hold|convene|organi[sz]e)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\bwill\s+(?:organi[sz]e|meet|convene|be\s+held|take\s+place|pay|make\s+an?\s+\w*\s*visit|visit|chair|host|convene|hold|attend|participate|take\s+part)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:to\s+be\s+held|slated\s+for|(?:is|are|was|were)\s+(?:scheduled|slated|planned|set)\s+(?:to|for)|scheduled\s+(?:to|for))\b", re.I), "clause"),
+    ("intent", re.compile(r"\b(?:is|are)\s+expected\s+to\s+sign\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:is|are)\s+expected\s+to\s+(?:meet|visit|take\s+part|attend|hold|participate|arrive)\b", re.I), "clause"),
     ("planned_event", re.compile(r"\b(?:are|is)\s+expected\s*[.,;]", re.I), "clause"),
-    # "the visit of the Prime Minister of Pakistan to Kazakhstan in May": a visit with a date still ahead
+    # "the visit of the Prime Minister of Pakistan to Kazakhstan in May", "the commission meeting in Rome in the
+    # first half of next year": an event with a date still ahead
     ("planned_event", re.compile(r"(?P<np>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:visit|trip|tour)\s+(?:of|by|to)\b)", re.I),
      "dated"),
+    ("planned_event", re.compile(r"(?P<np>\b(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:meeting|session|summit|forum|conference)"
+                                 r")(?=\s+(?:in|on|of)\b)", re.I), "dated"),
     ("planned_event", re.compile(r"’s\s+(?:official|state|working)\s+visit\s+to\b|'s\s+(?:official|state|working)\s+visit\s+to\b", re.I), "phrase"),
     # "the two leaders witnessed the signing of an agreement on …"
     ("signed_document", re.compile(r"(?<=\bwitnessed\s)the\s+signing\s+of\b|(?<=\battended\s)the\s+signing\s+of\b", re.I), "trigger"),
@@ -186,7 +191,8 @@ def _with_trailing_date(text: str, end: int, release: dt.date) -> int:
         # ", planned for the first half of 2026": a participle dating the event belongs to it too
         if mention.start >= end and re.fullmatch(r"[\s,]*(?:(?:planned|scheduled|slated|set|expected)\s+"
                                                  r"(?:for|in|on|to\s+take\s+place\s+in)\s+)?(?:early|late|mid|in|on|"
-                                                 r"by|at\s+the\s+end\s+of|(?:in\s+)?the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)(?:\s+of)?)?\s*",
+                                                 r"by|at\s+the\s+end\s+of|(?:in\s+)?the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)(?:\s+of)?|"
+                                                 r"in\s+the)?\s*",
                                                  text[end:mention.start], flags=re.I):
             return mention.end
     return end
@@ -228,7 +234,11 @@ def _due(text: str, start: int, end: int, kind: str, anchor: str, release: dt.da
     # A due date lies ahead: dates before the release tell when something happened, not when it is due.
     if kind == "support":
         return None  # what is supported may be dated; the support is not
-    dates = [d for d in find_dates(text, release) if not _is_relative_day(text, d) and not _past(d, release)]
+    # "will organise a round table in February" in a December release: next February
+    # (only a month: a day just before the release is a day that has passed)
+    dates = [d if d.year_given or d.day is not None or not _past(d, release) else dataclasses.replace(d, year=d.year + 1)
+             for d in find_dates(text, release)]
+    dates = [d for d in dates if not _is_relative_day(text, d) and not _past(d, release)]
     inside = [d for d in dates if start <= d.start < end]
     if inside:
         return inside[0].due()
@@ -267,6 +277,10 @@ def _dedupe(found: list[Commitment], text: str) -> list[Commitment]:
         words = _content_words(text[item.start:item.end])
         if any(k.kind == item.kind and _similar(words, _content_words(text[k.start:k.end])) for k in kept):
             continue
+        if item.kind == "planned_event" and any(
+                k.kind in ("agreement", "invitation", "intent") and _similar(words, _content_words(text[k.start:k.end]))
+                for k in kept):
+            continue  # "… to hold the business forum in Milan next year," quoting what was agreed
         if any(k.kind == item.kind for k in kept) and FIRST_PERSON.search(text[max(0, item.trigger - 20):item.trigger]):
             continue  # "I invite you to visit …" quoting the invitation the lead reported
         anaphor = ANAPHORIC_EVENT.search(text, item.start, item.end)

@@ -53,6 +53,7 @@ class DateMention:
     year: int
     month: int | None = None
     day: int | None = None
+    year_given: bool = True  # False when the year was inferred ("in February")
 
     def due(self) -> str:
         return format_due(self.year, self.month, self.day)
@@ -79,7 +80,10 @@ def find_dates(text: str, release: dt.date, offset: int = 0) -> list[DateMention
             if mention is None:
                 continue
             taken.append(span)
-            found.append(DateMention(span[0] + offset, span[1] + offset, *mention))
+            inferred = (match.groupdict().get("m1") or match.groupdict().get("m2") or match.groupdict().get("m3")) and not (
+                match.groupdict().get("y1") or match.groupdict().get("y2") or match.groupdict().get("y3")
+                or match.groupdict().get("rel3"))
+            found.append(DateMention(span[0] + offset, span[1] + offset, *mention, year_given=not inferred))
     return sorted(found, key=lambda d: d.start)
 
 

@@ -175,7 +175,8 @@ def _places(sentence_text: str, patterns=None) -> list[tuple[str | None, str | N
         for match in pattern.finditer(sentence_text):
             if PLACE_AS_ADJECTIVE.match(sentence_text, match.end("place")):
                 continue  # "the Astana format", "the Minsk agreements"
-            if FUTURE_VISIT.search(sentence_text, 0, match.start("place")):
+            if FUTURE_VISIT.search(sentence_text, 0, match.start("place")) or re.search(
+                    r"\baccredited\s+(?:in|to)\s+(?:the\s+)?$", sentence_text[:match.start("place")]):
                 continue  # "accepted the invitation to visit Kazakhstan": where someone will go
             place = _place(match.group("place"))
             if place and not any(match.start("place") == p for *_, p in found):
@@ -342,7 +343,7 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
     else:
         plural = noun.lower().endswith("meetings") or bool(groups.get("also")) or re.search(
             r"\b(?:heads|delegations|representatives|series)\b", text[match.end():match.end() + 40], re.I
-        )
+        ) or re.match(r"\s+separately\b", text[match.end():])  # "met separately today with A and B"
         if between:
             groups_of = [_unique(others)]  # "meetings between A and B": A and B met
         elif plural and len(others) > 1 and subject:

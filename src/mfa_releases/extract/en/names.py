@@ -241,9 +241,12 @@ def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Toke
             i -= 1
             end = i
             continue
-        if token.text == "," and i < end and i >= 2 and tokens[i].is_capitalized and tokens[i - 2].lower in {
-                "affairs", "cooperation", "trade", "development", "union", "integration", "economy"}:
-            i -= 1  # "Minister of Foreign Affairs, European Union and Cooperation": a list inside the title
+        if token.text == "," and i < end and i >= 2 and tokens[i].is_capitalized and (tokens[i - 2].lower in {
+                "affairs", "cooperation", "trade", "development", "union", "integration", "economy"} or (
+                is_title_word(tokens[i - 2].lower) and is_title_head(tokens[i].lower))):
+            # "Minister of Foreign Affairs, European Union and Cooperation": a list inside the title;
+            # "Deputy Chairman of the Cabinet of Ministers, Minister of Foreign Affairs": two posts of one person
+            i -= 1
             continue
         if token.is_all_caps and len(token.text) > 3 and not country_of(token.text) and not is_title_word(lower):
             break  # a dateline ("ASTANA. KAZINFORM –") is not part of a title

@@ -137,7 +137,7 @@ def normalize_role(text: str) -> str | None:
     text = re.sub(r"\s+,", ",", " ".join(text.split()))
     if not text:
         return None
-    parts = [p for p in re.split(r"\s+[–—-]\s+", text) if p]
+    parts = [p for p in re.split(r"\s+[–—-]\s+|,\s+(?=(?:first\s+|deputy\s+)?minister\b)", text, flags=re.I) if p]
     expanded: list[str] = []
     for part in parts:
         pieces = re.split(r"\s+and\s+", part)
