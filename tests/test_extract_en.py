@@ -542,6 +542,19 @@ HELD_OUT_MEETING_CASES += [
     ),
 ]
 
+HELD_OUT_MEETING_CASES += [
+    (  # a regnal number is part of the name; an event before the comma is not part of a title
+        "On the sidelines of the UN General Assembly, President Kassym-Jomart Tokayev met with King Abdullah II "
+        "of Jordan.",
+        [("meeting", ["Kassym-Jomart Tokayev", "Abdullah II"])],
+    ),
+    (  # a round of a dialogue, far from "held"
+        "Deputy Foreign Minister of Kazakhstan Alan Bek and Secretary General of the Foreign Ministry of France "
+        "Paul Martin held the fourth round of the Kazakh-French strategic dialogue in Paris.",
+        [("meeting", ["Alan Bek", "Paul Martin"])],
+    ),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_MEETING_CASES)
 def test_held_out_meeting_layouts(text, expected):
     assert meetings_of(text) == expected
@@ -614,6 +627,13 @@ HELD_OUT_PARTICIPANT_CASES += [
      "deputy chairman of the cabinet of ministers and minister of foreign affairs", "TM"),
 ]
 
+HELD_OUT_PARTICIPANT_CASES += [
+    ("On the sidelines of the UN General Assembly, President Kassym-Jomart Tokayev met with King Abdullah II "
+     "of Jordan.", "Kassym-Jomart Tokayev", "president", None),
+    ("On the sidelines of the UN General Assembly, President Kassym-Jomart Tokayev met with King Abdullah II "
+     "of Jordan.", "Abdullah II", "king", "JO"),
+]
+
 @pytest.mark.parametrize("text, name, role, country", HELD_OUT_PARTICIPANT_CASES)
 def test_held_out_participant_layouts(text, name, role, country):
     people = {p.name: p for m in extract(text).meetings for p in m.participants}
@@ -661,6 +681,13 @@ def test_where_ambassadors_are_accredited_is_not_where_they_met():
             "Head of the EU Delegation Anna Weber.")
     [meeting] = extract(text).meetings
     assert (meeting.city, meeting.country) == (None, None)
+
+
+def test_un_headquarters_is_a_venue():
+    text = ("UN Secretary-General Antonio Ruiz met with Minister of Foreign Affairs of Kazakhstan Alan Bek at the UN "
+            "Headquarters.")
+    [meeting] = extract(text).meetings
+    assert (meeting.city, meeting.country) == (None, "US")
 
 
 def test_a_venue_gives_the_country_without_a_city():
@@ -745,6 +772,10 @@ HELD_OUT_COMMITMENT_CASES += [
      [("intent", None, "are expected to sign a Treaty")]),
 ]
 
+HELD_OUT_COMMITMENT_CASES += [
+    ("The Finnish President thanked the Kazakh leader for the invitation to attend the forum.", []),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_COMMITMENT_CASES)
 def test_held_out_commitments(text, expected):
     found = extract(text).commitments
@@ -775,6 +806,11 @@ def test_held_out_commitments(text, expected):
     # an international body's agency commits no state, even for an event
     ("Kazakh Foreign Minister Alan Bek met with Head of the EU Delegation Anna Weber. The EU Delegation will "
      "organise a round table in Almaty in May.", []),
+    # an accepted invitation is the host's
+    ("President Kassym-Jomart Tokayev met with King Abdullah II of Jordan in New York. The King of Jordan "
+     "accepted the invitation to pay an official visit to Kazakhstan next year.", ["KZ"]),
+    ("Kazakh Foreign Minister Alan Bek met with Japanese Foreign Minister Ken Sato. Kazakhstan and Japan are "
+     "working on a package of agreements.", ["KZ", "JP"]),
     # "The Chancellor invited …": the participant with that title
     ("President Kassym-Jomart Tokayev held talks with Federal Chancellor of Germany Karl Weber in Astana. The "
      "Chancellor invited the President to pay an official visit to Berlin.", ["DE"]),

@@ -37,6 +37,14 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     countries_of_people = countries_of_people or {}
     sentence = sentences[commitment.sentence_index]
     head = sentence.text[: commitment.trigger - sentence.start]
+    if commitment.kind == "invitation" and re.search(r"\baccepted\s*$", head):
+        # "B accepted an invitation to visit Kazakhstan": the host who invited is the meeting's other side
+        guest = [countries_of_people.get(p.index) or p.country for m in people.mentions_by_sentence.get(
+            commitment.sentence_index, []) if m.end <= commitment.trigger and (p := people.person_of(m)) is not None]
+        guest += _named_countries(head)  # "The King of Jordan accepted …"
+        hosts = [code for code in meeting_countries if code not in guest]
+        if guest and hosts:
+            return hosts[:1]
     if commitment.kind == "planned_event":
         # a named event: the states of the people in it ("the visit of the President of Germany …"),
         # else the states it names, destinations ("to Kazakhstan", "in Astana") aside
@@ -54,7 +62,8 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     clause = re.split(r"[,;:]|\bthat\b", head)[-1]
     subject_codes = _named_countries(clause)
     if subject_codes and commitment.kind not in ("agreement", "signed_document"):
-        return subject_codes[-1:]
+        # ("Kazakhstan and Japan are working on …": both)
+        return subject_codes if re.search(r"\band\b", clause) else subject_codes[-1:]
     bodies = "|".join(sorted(INTERNATIONAL_BODIES))
     if re.search(r"\b(?:%s)\s+(?:Secretariat|Delegation|Commission|Office|Mission|Secretary)" % bodies, clause) or (
             commitment.kind != "planned_event" and re.search(r"\b(?:%s)\b" % bodies, clause)):

@@ -82,7 +82,7 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
                           r"introduce|abolish|resume|increase|expand|simplify|lift)\b", re.I), "clause"),
 ]
 # Courtesy and non-commitments that share a trigger's words.
-SKIP = re.compile(r"\bwould\b|\bthanked\s+for\s+the\s+invitation\b|\bat\s+the\s+invitation\s+of\b", re.I)
+SKIP = re.compile(r"\bwould\b|\bthanked\b[^.;]{0,60}?\bfor\s+the\s+invitation\b|\bat\s+the\s+invitation\s+of\b", re.I)
 CLAUSE_END = re.compile(r"[;!?]|(?-i:(?<!\bSt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\b[A-Z]))\.(?!\w)|,\s+(?:and|while|which|whereas|but)\b|\s+and\s+(?=(?:also\s+)?[a-z]+ed\b)|\s+as\s+well\s+as\b|,\s*[\"”»]|[\"”»]\s*,", re.I)
 CLAUSE_START = re.compile(r"[,;:\"“«]\s*|\bthat\s+|\band\s+(?=the\s|[a-z]+ed\b)|\bas\s+well\s+as\s+", re.I)
 # Words that may continue a named event's noun phrase ("the upcoming visit of the President to Italy").

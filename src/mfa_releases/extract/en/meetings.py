@@ -25,8 +25,8 @@ TRIGGERS = [
     # verb + noun: "held a meeting with", "had a telephone conversation with", "held talks"
     re.compile(
         r"\b(?:held|holds|hold|had|has|have|conducted|conducts|hosted|hosts)\s+(?:had\s+|held\s+)?(?:a\s+|an\s+|the\s+)?(?:"
-        + _W + r"\s+){0,5}?(?P<noun>meetings?|talks|negotiations|conversations?|calls?|consultations|lunch|dinner|breakfast|"
-        r"videoconferences?|video\s+conferences?|phone\s+talks?|telephone\s+talks?|discussions?)\b",
+        + _W + r"\s+){0,7}?(?P<noun>meetings?|talks|negotiations|conversations?|calls?|consultations|lunch|dinner|breakfast|"
+        r"videoconferences?|video\s+conferences?|phone\s+talks?|telephone\s+talks?|discussions?|dialogue)\b",
         re.I,
     ),
     re.compile(r"\b(?P<also>also\s+|separately\s+)?(?P<verb>met|meets|meeting)\b(?!\s+(?:of|was|will|is|room|point))", re.I),
@@ -119,10 +119,11 @@ MARGINS_OF_EVENT = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines)\s+of\s
 # Venues that name the host country but no city ("at the Akorda" → KZ).
 VENUES = {"akorda": "KZ", "ak orda": "KZ", "capitol hill": "US", "white house": "US", "kremlin": "RU",
           "elysee palace": "FR", "élysée palace": "FR", "zhongnanhai": "CN", "great hall of the people": "CN",
-          "downing street": "GB", "rashtrapati bhavan": "IN"}
+          "downing street": "GB", "rashtrapati bhavan": "IN", "un headquarters": "US",
+          "united nations headquarters": "US"}
 VENUE = re.compile(r"\b(?:at|in|on)\s+(?:the\s+)?(?P<venue>Akorda|Ak\s+Orda|Capitol\s+Hill|White\s+House|Kremlin|"
                    r"[EÉ]lys[eé]e\s+Palace|Zhongnanhai|Great\s+Hall\s+of\s+the\s+People|Downing\s+Street|"
-                   r"Rashtrapati\s+Bhavan)\b")
+                   r"Rashtrapati\s+Bhavan|UN\s+Headquarters|United\s+Nations\s+Headquarters)\b")
 VIDEO = re.compile(r"\b(?:video|videoconferenc\w*|online|virtual\w*|video-link)\b", re.I)
 PHONE = re.compile(r"\b(?:telephone|phone)\b", re.I)
 

@@ -45,6 +45,9 @@ LOWERCASE_TITLE_WORDS = frozenset(
 )
 
 
+# Regnal numbers after a monarch's name.
+REGNAL = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII)")
+
 # Title words that are also given names ("Sultan", "Emir", "Amir").
 GIVEN_NAME_TITLES = frozenset({"sultan", "emir", "amir"})
 
@@ -95,6 +98,8 @@ def _is_name_token(token: Token, next_token: Token | None = None) -> bool:
         return False
     if len(text) == 1 or next_token is not None and next_token.start == token.end and next_token.text[:1].isdigit():
         return False  # a lone letter or a code ("C5+1", "G20"), not a name
+    if REGNAL.fullmatch(text):
+        return False  # taken only after a name ("Abdullah II"), in _name_runs
     lower = text.lower()
     if lower in NOT_NAME_WORDS or is_title_word(lower) or lower in HONORIFICS:
         return False
@@ -180,6 +185,8 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
                 break
         while j > i and re.fullmatch(r"[A-Z]\.", tokens[j - 1].text):
             j -= 1  # a name does not end in an initial
+        if j < len(tokens) and REGNAL.fullmatch(tokens[j].text) and tokens[j].start - tokens[j - 1].end <= 1:
+            j += 1  # "King Abdullah II", "Charles III"
         # All-caps words are names only beside a mixed-case name word ("KISHIDA Fumio").
         if all(t.is_all_caps for t in tokens[i:j]):
             i = j
@@ -212,10 +219,10 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
 def normalize_name(tokens: list[Token]) -> str:
     """Surface name tokens → the name: capitals fixed, family-name-first order undone."""
     words = [t.text for t in tokens if t.lower not in HONORIFICS]
-    caps = [w.isupper() and len(w) > 1 for w in words]
+    caps = [w.isupper() and len(w) > 1 and not REGNAL.fullmatch(w) for w in words]
     if len(words) > 1 and caps[0] and not any(caps[1:]):
         words = words[1:] + words[:1]  # "KISHIDA Fumio" → "Fumio KISHIDA"
-    return " ".join(_title_case(w) if w.isupper() and len(w) > 2 else w for w in words)
+    return " ".join(_title_case(w) if w.isupper() and len(w) > 2 and not REGNAL.fullmatch(w) else w for w in words)
 
 
 def _title_case(word: str) -> str:
@@ -243,7 +250,7 @@ def _title_left(tokens: list[Token], start: int, blocked: set[int]) -> list[Toke
             continue
         if token.text == "," and i < end and i >= 2 and tokens[i].is_capitalized and (tokens[i - 2].lower in {
                 "affairs", "cooperation", "trade", "development", "union", "integration", "economy"} or (
-                is_title_word(tokens[i - 2].lower) and is_title_head(tokens[i].lower))):
+                is_title_head(tokens[i - 2].lower) and is_title_head(tokens[i].lower))):
             # "Minister of Foreign Affairs, European Union and Cooperation": a list inside the title;
             # "Deputy Chairman of the Cabinet of Ministers, Minister of Foreign Affairs": two posts of one person
             i -= 1
