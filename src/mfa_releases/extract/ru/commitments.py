@@ -44,7 +44,7 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                            r"заявил\w* о (своей |полной )?поддержке|выступ\w+ в поддержку|"
                            r"поддерживает|поддерживают|поддержал\w*|поддержит|поддержат)\b", _FLAGS)),
     ("planned_event", re.compile(r"\b(предстоящ\w+|запланирован\w*(?!\s+[а-яё]+ть(ся)?\b)|"
-                                 r"планируется(?!,? что)|"
+                                 r"планируется(?!,? что)(?!\s+(обсудить|рассмотреть|обменяться|затронуть|обсуждение|рассмотрение))|"
                                  r"состоится|состоятся|встрет(ит|ят)ся|посет(ит|ят)|прим(ет|ут) участие|"
                                  r"провед(ет|ут)|прибуд(ет|ут)|пройд(ет|ут)|планируем(ый|ого|ому|ом|ая|ой|ую|ое|ые|ых|ым)|предусмотрен\w*|объявлен\w* годом|"
                                  r"ожидается визит|намечен\w*|в преддверии|готовит(ся)? к(?! подписанию)|готовятся к)\b", _FLAGS)),
@@ -139,7 +139,13 @@ def _hits(ctx) -> list[Hit]:
             span_text = re.sub(r"(\s+(и|а|но|а также))+\s*$", "", text[start:stop].rstrip(" ,.;:–—-«\"")).rstrip(" ,")
             if len(span_text) < 8:
                 continue
+            one_word = kind == "planned_event" and len(span_text.split()) < 2 and not re.search(r"котор\w+\s*$", text[:start])
             clause_start = _clause_start(text, start, kind)
+            if one_word:
+                # «Визит министра Японии состоится по приглашению …»: the event is the subject before
+                clause_start = _noun_phrase_start(an, sentence.start, sentence.start + start) - sentence.start
+                if clause_start >= start:
+                    continue  # the trigger alone names no event
             relative = re.search(r",\s*(которое|который|которая|которые)\s+$", text[:start], _FLAGS)
             if relative and kind == "planned_event":
                 clause_start = _noun_phrase_start(an, sentence.start, sentence.start + relative.start()) - sentence.start
@@ -325,6 +331,12 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
     group = _GROUP_SUBJECT.search(before[clause_offset:]) or _GROUP_SUBJECT.search(before[-30:])
     if group and hit.kind in ("agreement", "signed_document") and meeting_countries:
         return meeting_countries[:]
+    if hit.kind == "support" and meeting_countries and _GROUP_SUBJECT.search(before[clause_offset:]) and \
+            re.match(r"\s*(стороны|собеседники|министры|лидеры|президенты|главы|обе стороны)\s", before[clause_offset:],
+                     _FLAGS):
+        return meeting_countries[:]  # «Министры выразили поддержку …»: both sides pledge
+    if _international_role_subject(ctx, hit, clause_first, t_first):
+        return []  # «Генеральный секретарь ООН … выразил поддержку»
     actors = _subject_countries(ctx, hit.sentence, clause_first, t_first + 1)
     if not actors and _PRONOUN.search(before):
         actors = _previous_subject(ctx, hit.sentence)
@@ -358,6 +370,15 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
                 actors.append(code)
     if not actors and (group or hit.kind != "support"):
         actors = meeting_countries[:]
+    if not actors and hit.kind == "planned_event":
+        # «По итогам переговоров планируется подписание …»: the states of the people just named
+        for index in (hit.sentence - 1, hit.sentence - 2):
+            if index >= 0:
+                for i, m in ctx.in_sentence(index):
+                    country = ctx.person_of[i].country
+                    if country and country not in actors:
+                        actors.append(country)
+        actors = sorted(actors, key=lambda c: c != "KZ") if len(actors) > 1 else actors
     if hit.kind == "planned_event" and actors and _GATHERING.search(evidence) and not _VISIT.search(evidence):
         # a session, a summit or talks to come are held by both sides of the encounter that plans
         # them («Президенты проведут переговоры …», «заседание Совета …, которое состоится …»);
@@ -366,7 +387,7 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
     return actors
 
 
-_GATHERING = re.compile(r"\b(заседани\w*|саммит\w*|переговор\w*|консультаци\w*|сесси[ия]\w*)", _FLAGS)
+_GATHERING = re.compile(r"\b(заседани\w*|саммит\w*|переговор\w*|консультаци\w*|сесси[ия]\w*|подписани\w*)", _FLAGS)
 _VISIT = re.compile(r"\bвизит\w*|посет(ит|ят)\b|прибуд(ет|ут)\b", _FLAGS)
 _JOINT = re.compile(r"\b(совместн\w+|межправительственн\w+|двусторонн\w+|межпарламентск\w+|"
                     r"[а-яё]+ско-[а-яё]+ск\w+)", _FLAGS)
@@ -398,6 +419,26 @@ _STATIVE = re.compile(r"^буд(?:ет|ут)\s+(означать|зависет�
                       r"жить|попадать|проходить|длиться|включать|действовать|работать|считаться|оставаться|"
                       r"происходить|продолжаться|называться|выглядеть|способствовать|содействовать|служить|"
                       r"отвечать|играть|отражать|позволять|открывать|определять|символизировать)\b", _FLAGS)
+
+
+def _international_role_subject(ctx, hit: Hit, first: int, trigger: int) -> bool:
+    """The clause's subject is a title alone that stands for an international official named in the
+    release («Генеральный секретарь ООН высоко оценил … и выразил поддержку …»)."""
+    an = ctx.an
+    heads = [i for i in range(first, trigger) if an.tokens[i].lemma in ROLE_HEADS and an.tokens[i].case in (None, "Nom")
+             and not any(m.role_first is not None and m.role_first <= i < m.last for _, m in ctx.in_sentence(hit.sentence))]
+    if not heads or any(m.first < trigger and m.case in (None, "Nom") for _, m in ctx.in_sentence(hit.sentence)):
+        return False
+    from mfa_releases.extract.ru.meetings import _role_subject
+
+    head = an.tokens[heads[0]]
+    stop = heads[0] + 1
+    while stop < trigger and an.tokens[stop].pos in ("NOUN", "PROPN", "ADJ"):
+        stop += 1
+    if countries_in(an, heads[0], stop):
+        return False  # «Казахстанский дипломат»: a state's official
+    officials = [p for p in ctx.people if p.international and p.role and head.lemma in p.role.split()]
+    return len(officials) == 1
 
 
 def _international_subject(ctx, hit: Hit, people_only: bool = False) -> bool:

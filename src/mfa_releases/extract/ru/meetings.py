@@ -143,6 +143,9 @@ def _triggers(ctx: Context, sentence: int):
                     break
                 if an.tokens[first + k].pos == "VERB" or noun in (".", ";"):
                     break
+        elif word == "обменялись" and "мнениями" in words[offset + 1:offset + 3]:
+            # «A и B обменялись мнениями»: an encounter between the named subjects
+            found.append((i, _kind_from(words, "meeting"), False, True))
         elif _RECEIVED_BY.fullmatch(word) and offset > 0 and words[offset - 1] in ("был", "была", "были"):
             found.append((i, "meeting", False, True))
         elif _RECEIVED.fullmatch(word):

@@ -48,6 +48,8 @@ def _token_nominative(token: str, case: str | None, final: bool = True) -> str:
     ):
         return token
     lower = token.lower()
+    if re.search(r"[аеиоуэ]у$", lower):
+        return token  # «Антониу», «Нуртлеу»: indeclinable
     if case == "Ins" and not lower.endswith(("м", "й", "ю")):
         return token  # indeclinable: «Хайко», «Гросси», «Валтонен»
     for ending, replacement in _ENDINGS.get(case, []):

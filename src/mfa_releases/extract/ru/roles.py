@@ -488,6 +488,16 @@ def person_mentions(an: Analysis) -> list[Mention]:
         if withs and any(h > withs[-1] for h in heads):
             window = withs[-1] + 1
             heads = [h for h in heads if h > withs[-1]]
+        # «На полях заседания Совета министров … в Минске Министр иностранных дел Казахстана Ермек …»:
+        # a capitalized title in another case than the heads before it (and not their genitive
+        # dependent) starts the name's own role
+        for k in range(len(heads) - 1, 0, -1):
+            h = an.tokens[heads[k]]
+            if h.text[:1].isupper() and h.case not in (None, "Gen") and h.case != an.tokens[heads[k - 1]].case \
+                    and an.tokens[heads[k] - 1].text not in (",", "–", "—", "-", "и"):
+                window = heads[k]
+                heads = heads[k:]
+                break
         head = heads[0] if heads else None
         # The name agrees with the head of the last part of a multi-part role
         # («Помощником …, Директором … Иваной Живкович»), not with its dependents («министра»).
