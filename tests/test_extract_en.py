@@ -555,6 +555,14 @@ HELD_OUT_MEETING_CASES += [
     ),
 ]
 
+HELD_OUT_MEETING_CASES += [
+    (  # the format between the noun and its counterpart
+        "President Kassym-Jomart Tokayev held talks in narrow and extended formats with President of Vietnam "
+        "Luong Cuong.",
+        [("talks", ["Kassym-Jomart Tokayev", "Luong Cuong"])],
+    ),
+]
+
 @pytest.mark.parametrize("text, expected", HELD_OUT_MEETING_CASES)
 def test_held_out_meeting_layouts(text, expected):
     assert meetings_of(text) == expected

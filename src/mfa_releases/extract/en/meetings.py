@@ -57,6 +57,9 @@ FIRST_GAP = re.compile(
     r"^\s*(?:(?:with|of|to|between|the|his|her|their|a|an|on|by|\d+|\w+\s+\d{1,2},?|\d{1,2}\s+\w+|"
     r"participation|telephone|phone|newly|appointed|new|outgoing|visiting|incoming|accredited|resident|"
     r"designate|acting|former|current|here|there|today|yesterday|also|separately|jointly|in\s+[A-Z][\w-]+|"
+    # "held talks in narrow and extended formats with …"
+    r"in\s+(?:a\s+|the\s+)?(?:narrow|extended|expanded|enlarged|restricted|one-on-one|tête-à-tête|tete-a-tete)"
+    r"(?:\s+and\s+(?:narrow|extended|expanded|enlarged))?\s+formats?|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|,)\s*){0,8}$",
     re.I,
 )
