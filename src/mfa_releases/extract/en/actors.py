@@ -11,7 +11,7 @@ import re
 
 from mfa_releases.extract.en.commitments import Commitment
 from mfa_releases.extract.en.lexicon import city_country, country_of
-from mfa_releases.extract.en.participants import _serves_international_body
+from mfa_releases.extract.en.participants import serves_international_body
 from mfa_releases.extract.en.roles import INTERNATIONAL_BODIES
 from mfa_releases.extract.en.tokens import Sentence, tokenize
 
@@ -71,7 +71,7 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     if HOME_SUBJECT.search(clause):
         return [HOME_COUNTRY]  # "the Ministry plans …", "Our country stands ready …": the releasing ministry's state
     speaker = _last_person(people, commitment)
-    if speaker is not None and speaker.country is None and _serves_international_body(speaker):
+    if speaker is not None and speaker.country is None and serves_international_body(speaker):
         return []  # "Mr. Grossi confirmed his intention …": the head of an international body
     actors: list[str] = []
     for mention in people.mentions_by_sentence.get(commitment.sentence_index, []):

@@ -67,7 +67,7 @@ def _assign_countries(meeting: Meeting, countries: Counter, text: str, sentences
     subject = meeting.participants[0]
     about_home = countries.get(HOME_COUNTRY) or _names_home_city(text)
     if subject.index not in assigned and about_home and HOME_COUNTRY not in assigned.values():
-        if not _serves_international_body(subject):
+        if not serves_international_body(subject):
             assigned[subject.index] = HOME_COUNTRY
     # Then counterparts: the country the text names most, other than those already taken.
     for person in reversed(meeting.participants):
@@ -98,7 +98,8 @@ def _clause_country(person: Person, taken: set[str], text: str, sentences) -> st
     return None
 
 
-def _serves_international_body(person: Person) -> bool:
+def serves_international_body(person: Person) -> bool:
+    """The person holds a post of an international body (UN, OSCE, …), so serves no state."""
     title_words = " ".join(m.title for m in person.mentions).replace("-", " ").split()
     return any(word in INTERNATIONAL_BODIES for word in title_words) or any(
         t.organization in INTERNATIONAL_BODIES for t in person.titles)
@@ -106,7 +107,7 @@ def _serves_international_body(person: Person) -> bool:
 
 def _guess_country(person: Person, taken: set[str], countries) -> str | None:
     """A person whose titles name no country serves the document's most-named other country."""
-    if _serves_international_body(person):
+    if serves_international_body(person):
         return None  # UN, OSCE, … officials serve no state
     excluded = taken | ({person.host} if person.host else set())
     for code, _count in countries.most_common():
