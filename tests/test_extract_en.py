@@ -867,3 +867,22 @@ def test_kazakh_release_is_recognised_and_yields_no_facts():
 def test_english_extractor_is_registered():
     assert isinstance(get_extractor("en"), EnglishExtractor)
     assert get_extractor("en").language == "en"
+
+
+# --- the English regression corpus ------------------------------------------------------------
+
+def test_english_regression_corpus_keeps_its_scores():
+    """eval/corpus/en (own texts, see its README): a fix for one layout must not break another."""
+    from pathlib import Path
+
+    from mfa_releases.evaluate import evaluate
+
+    corpus = Path(__file__).resolve().parents[1] / "eval" / "corpus" / "en"
+    report = evaluate(corpus, language="en")
+    assert report["overall"]["documents"] >= 100
+    assert not [e for d in report["documents"] for e in d["errors"] if e["error"] == "gold evidence not in text"]
+    overall = report["overall"]
+    assert overall["participants_exact"]["f1"] >= 0.97
+    assert overall["meetings"]["f1"] >= 0.97
+    assert overall["participant_country"]["accuracy"] >= 0.97
+    assert overall["commitments"]["f1"] >= 0.95
