@@ -57,6 +57,8 @@ def _token_nominative(token: str, case: str | None, final: bool = True) -> str:
             stem = token[: len(token) - len(ending)]
             if ending == "и" and stem[-1].lower() not in _GEN_SOFT_AFTER:
                 continue  # «Гросси», «Джули»: indeclinable
+            if ending == "ей" and case == "Ins" and stem[-1].lower() in _HUSHING:
+                replacement = "а"  # «Шуицей» → «Шуица»
             if ending in ("ем", "ём") and stem[-1].lower() in _HUSHING:
                 replacement = ""
             if ending in ("ем", "ём") and stem[-1].lower() in "аиоуэыя":
