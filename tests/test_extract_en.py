@@ -642,6 +642,17 @@ HELD_OUT_PARTICIPANT_CASES += [
      "of Jordan.", "Abdullah II", "king", "JO"),
 ]
 
+HELD_OUT_PARTICIPANT_CASES += [
+    # "Deputy Foreign Ministers of A and B X and Y": each their title and country, in order
+    ("On May 11, Deputy Foreign Ministers of Kazakhstan and Armenia Alan Bek and Aram Petrosyan held political "
+     "consultations in Yerevan.", "Aram Petrosyan", "deputy minister of foreign affairs", "AM"),
+    ("On May 11, Deputy Foreign Ministers of Kazakhstan and Armenia Alan Bek and Aram Petrosyan held political "
+     "consultations in Yerevan.", "Alan Bek", "deputy minister of foreign affairs", "KZ"),
+    # a plural topic word of a title is not part of the name
+    ("Foreign Minister of Kazakhstan Alan Bek held a phone call with U.S. Special Envoy for Peace Missions "
+     "John Page.", "John Page", "special envoy for peace missions", "US"),
+]
+
 @pytest.mark.parametrize("text, name, role, country", HELD_OUT_PARTICIPANT_CASES)
 def test_held_out_participant_layouts(text, name, role, country):
     people = {p.name: p for m in extract(text).meetings for p in m.participants}
@@ -696,6 +707,12 @@ def test_un_headquarters_is_a_venue():
             "Headquarters.")
     [meeting] = extract(text).meetings
     assert (meeting.city, meeting.country) == (None, "US")
+
+
+def test_a_later_meeting_of_the_same_trip_keeps_its_place():
+    text = ("Ministers meet in Dushanbe\n\nKazakh Foreign Minister Alan Bek was received by President of Tajikistan "
+            "Rustam Aliev.\n\nLater, the minister held talks with his Tajik counterpart Omar Said.")
+    assert [(m.city, m.country) for m in extract(text).meetings] == [("Dushanbe", "TJ"), ("Dushanbe", "TJ")]
 
 
 def test_a_venue_gives_the_country_without_a_city():

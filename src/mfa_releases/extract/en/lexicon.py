@@ -47,7 +47,8 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     congress rada kenesh khural majlis oliy jogorku verkhovna nationalrat
     iaea ots gcc unhcr unodc unece escap unescap fao wfp icrc ebrd adb aiib iom opcw ctbto unctad unido ilo
     unfpa undp csto eaeu eeu oecd imf wto
-    minorities rights refugees disarmament migration climate humanitarian""".split()
+    minorities rights refugees disarmament migration climate humanitarian peace missions operations
+    negotiations settlement sanctions""".split()
 )
 # Styles written between a title and a name ("Saudi Foreign Minister Prince Faisal …"): not part of the role
 # when another title precedes them.

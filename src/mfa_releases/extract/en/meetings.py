@@ -92,7 +92,8 @@ SIDES = re.compile(r"\W*(?:the\s+(?:sides|parties|interlocutors|officials|two\s+
                    r"speakers|ministers|diplomats|leaders))\s+(?:also\s+)?[a-z]+ed\b", re.I)
 DIRECT_VERBS = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+|had\s+)?(?:officially\s+|personally\s+)?(?:invited|thanked|"
                           r"congratulated|briefed|informed|handed|presented|conveyed|greeted|welcomed)\b", re.I)
-SAME_TRIP = re.compile(r"\b(?:during|as\s+part\s+of|within\s+the\s+framework\s+of|in\s+the\s+course\s+of)\s+"
+SAME_TRIP = re.compile(r"^\s*(?:later|afterwards|then|subsequently)\b|"
+                       r"\b(?:during|as\s+part\s+of|within\s+the\s+framework\s+of|in\s+the\s+course\s+of)\s+"
                        r"(?:the|this|his|her|their)\s+(?:[a-z-]+\s+)?(?:visit|trip|stay)\b|\balso\b|"
                        r"\b(?:earlier|later)\s+(?:in\s+the|that)\s+day\b|\bthe\s+same\s+day\b", re.I)
 DISCUSSED = re.compile(r"\s*(?:,\s*)?(?:have\s+|has\s+)?(?:discussed|exchanged\s+views|reviewed|considered|debated|"

@@ -441,16 +441,26 @@ def _share_respective_titles(mentions: list[Mention], tokens: list[Token]) -> No
                 m += 1
             else:
                 break
-        if len(countries) < 2 or m == 0 or tokens[m - 1].text != ",":
+        if len(countries) < 2 or m == 0 or m >= len(tokens):
             continue
-        listed = [x for x in mentions if x.name_start >= tokens[m - 1].end and not x.title_tokens][:len(countries)]
+        if tokens[m - 1].text == ",":
+            listed = [x for x in mentions if x.name_start >= tokens[m - 1].end and not x.title_tokens]
+        elif any(x.name_start == tokens[m].start for x in mentions):
+            # "Deputy Foreign Ministers of Kazakhstan and Armenia A and B": the names follow at once
+            listed = [x for x in mentions if x.name_start >= tokens[m].start]
+        else:
+            continue
+        listed = listed[:len(countries)]
         if len(listed) != len(countries):
             continue
-        head = Token(token.text[:-1], token.start, token.end)
+        first = k
+        while first > 0 and is_title_word(tokens[first - 1].lower) and tokens[first - 1].lower not in CONNECTORS:
+            first -= 1
+        role = tokens[first:k] + [Token(token.text[:-1], token.start, token.end)]
         for mention, country in zip(listed, countries):
-            mention.title_tokens = [head] + country
+            mention.title_tokens = role + country
             mention.strong = True
-        listed[0].start = token.start
+        listed[0].start = min(listed[0].start, tokens[first].start)
 
 
 def _of_country(tokens: list[Token], end: int) -> list[Token]:
