@@ -4,7 +4,13 @@
 consultations", "the meeting of A with B", "meetings between A and B". The subject is the group of
 people right before the trigger, the counterparts the group right after it. The noun's number
 decides joint vs separate meetings ("held a meeting with A and B" is one meeting; "held meetings
-with A and B", "also met with A and B" are one per counterpart).
+with A and B", "also met with A and B", "met separately with A and B" are one per counterpart).
+Receptions ("received", "welcomed", "paid a courtesy call on", "presented his credentials to"),
+readouts ("spoke today with" in a call's release) and encounters whose people come in the next
+sentence ("Consultations … were held in Hanoi. The Kazakh delegation was headed by A, …") count too;
+"The talks were also attended by C" adds C. Places come from the meeting's sentence, else the
+trip or event of the lead ("as part of his visit to Slovakia", "on the margins of the event"), a
+venue ("at the Akorda" → KZ, no city) or the headline; a dateline alone gives none.
 """
 
 from __future__ import annotations

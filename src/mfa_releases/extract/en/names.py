@@ -4,7 +4,9 @@ A release introduces a person with a title before the name ("Foreign Minister of
 Yermek Kosherbayev", "his Russian counterpart Sergey Lavrov", "H.E. Mr. Kairat Abdrakhmanov") or
 after it ("Jean-Yves Le Drian, Minister for Europe and Foreign Affairs,"), then refers to them by
 surname ("Foreign Minister Kishida", "Tokayev"). Names keep their English spelling; honorifics
-are dropped; Japanese-style "KISHIDA Fumio" becomes "Fumio Kishida".
+are dropped; Japanese-style "KISHIDA Fumio" becomes "Fumio Kishida". Lists share a plural title
+("Deputy Foreign Ministers A (Kazakhstan), B (Kyrgyzstan)", "the foreign ministers of the C5+1: A of
+Kazakhstan, B of …", "the Ambassadors of Sweden, Finland and Norway, X, Y and Z").
 """
 
 from __future__ import annotations
