@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-# Not frozen: raising sets attributes such as __traceback__ on the exception.
-@dataclass(eq=False)
+# Not frozen: raising sets attributes such as __traceback__ on the exception. Fields are never
+# reassigned, so hashing them (for sets of errors) stays safe.
+@dataclass(unsafe_hash=True)
 class ReleaseError(Exception):
     """A problem with one input file. `str()` is one line: `path:line: [rule] message — hint`."""
 
