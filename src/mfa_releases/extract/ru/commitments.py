@@ -374,8 +374,9 @@ def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
                 actors.append(code)
     if not actors and (group or hit.kind != "support"):
         actors = meeting_countries[:]
-    if not actors and hit.kind == "planned_event":
-        # «По итогам переговоров планируется подписание …»: the states of the people just named
+    if not actors and (hit.kind == "planned_event" or (hit.kind == "intent" and group)):
+        # «По итогам переговоров планируется подписание …», «ожидается, что стороны подпишут …»:
+        # the states of the people just named
         for index in (hit.sentence - 1, hit.sentence - 2):
             if index >= 0:
                 for i, m in ctx.in_sentence(index):

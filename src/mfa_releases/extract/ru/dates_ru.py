@@ -17,6 +17,9 @@ _SEASON_YEAR = re.compile(r"\b(?:весной|летом|осенью|зимой
                           r"во?\s+(?:первом|втором|третьем|четвертом|четвёртом)\s+(?:полугодии|квартале)|"
                           r"во?\s+(?:первой|второй)\s+половине|в\s+(?:начале|конце|середине)|до\s+конца|к\s+концу)"
                           r"\s+(?:(текущего|этого|следующего|будущего)\s+года|(\d{4})\s*(?:г\.|года))", re.I)
+_WITHIN_YEAR = re.compile(r"\bв\s+течение\s+(следующего|будущего|текущего|этого)\s+года\b", re.I)
+# «в 2027–2028 годах»: when something is to happen, from the first year («на 2025–2027 годы» is a period)
+_YEAR_RANGE = re.compile(r"\bв\s+(\d{4})\s*[-–—]\s*\d{4}\s+годах\b", re.I)
 _END_OF_YEAR = re.compile(r"\b(?:до|к)\s+конц[ау]\s+года\b", re.I)  # «до конца года»: this year
 _RELATIVE_MONTH = re.compile(r"\b(?:в|на)\s+(следующем|будущем|текущем|этом|следующий|будущий|текущий|этот)\s+месяц",
                              re.I)
@@ -91,6 +94,14 @@ def find_dates(text: str, release: dt.date, past: bool = False) -> list[DatePhra
         if free(*m.span()):
             offset = 1 if m.group(1).lower().startswith(("след", "буд")) else 0
             found.append(DatePhrase(m.start(), m.end(), relative_year(release, offset), None, None))
+    for m in _WITHIN_YEAR.finditer(text):
+        if free(*m.span()):
+            offset = 1 if m.group(1).lower().startswith(("след", "буд")) else 0
+            found.append(DatePhrase(m.start(), m.end(), relative_year(release, offset), None, None))
+            taken.append(m.span())
+    for m in _YEAR_RANGE.finditer(text):
+        found.append(DatePhrase(m.start(), m.end(), int(m.group(1)), None, None))
+        taken.append(m.span())
     for m in _END_OF_YEAR.finditer(text):
         if free(*m.span()):
             found.append(DatePhrase(m.start(), m.end(), release.year, None, None))

@@ -143,6 +143,10 @@ def _triggers(ctx: Context, sentence: int):
                     break
                 if an.tokens[first + k].pos == "VERB" or noun in (".", ";"):
                     break
+        elif re.fullmatch(r"обсудил(а|и)?", word) and offset + 1 < len(words) and words[offset + 1] in ("с", "со") \
+                and (_PHONE.search(" ".join(words)) or _VIDEO.search(" ".join(words))):
+            # «A по телефону обсудил с B …»
+            found.append((i, _kind_from(words, "meeting"), False, True))
         elif word == "обменялись" and "мнениями" in words[offset + 1:offset + 3]:
             # «A и B обменялись мнениями»: an encounter between the named subjects
             found.append((i, _kind_from(words, "meeting"), False, True))
@@ -480,8 +484,9 @@ def _formula_meetings(ctx: Context, sentence: int, drafts: list[Draft], partial:
             end = max([m.last for _, m in objects] + [trigger + 1])
         else:
             everyone = list(dict.fromkeys(ctx.person_of[i] for i, _ in ctx.in_sentence(sentence)))
-            if not everyone and sentence > 0:
-                # «Встреча прошла на полях …» after «A и B рассмотрели …»
+            if not everyone and sentence > 0 and not any(d.sentence == sentence - 1 for d in drafts):
+                # «Встреча прошла на полях …» after «A и B рассмотрели …» (not after an encounter
+                # already reported, whose place it gives)
                 everyone = list(dict.fromkeys(
                     ctx.person_of[i] for i, m in ctx.in_sentence(sentence - 1)
                     if _subject_position(an, m, sentence - 1)))

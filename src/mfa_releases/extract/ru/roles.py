@@ -292,6 +292,11 @@ def _clean_span(an: Analysis, first: int, last: int) -> tuple[int, int] | None:
         end -= 1
     if end <= first:
         return None
+    # «Аль-Азхара шейхом Ахмадом …»: an honorific inside the span ends what precedes the name
+    for k in range(end - 2, first - 1, -1):
+        if morph().parse(an.tokens[k].text.lower())[0].normal_form in ("шейх", "принц", "принцесса", "господин", "госпожа"):
+            first = k + 1
+            break
     words = [t.text for t in an.tokens[first:end]]
     if any(w.lower() in ("фото", "photo") for w in words):
         return None
