@@ -886,6 +886,32 @@ def test_english_extractor_is_registered():
     assert get_extractor("en").language == "en"
 
 
+# --- tenth wave: layouts of other outlets (MEA, MFA, WAM, AU, ASEAN, wire services) ----------
+
+WAVE10_PARTICIPANT_CASES = [
+    # A host's own release names neither the host's country nor its state: the meeting's place does.
+    ("Minister of Foreign Affairs Ayla Demir met with Dana Sato, Minister of Foreign Affairs of Kazakhstan, "
+     "in Izmir.", "Ayla Demir", "minister of foreign affairs", "TR"),
+    # ... but an official of a body seated there serves no state.
+    ("Minister of Foreign Affairs of Kazakhstan Dana Sato met with Commissioner for Energy Lena Holm "
+     "in Brussels.", "Lena Holm", "commissioner for energy", None),
+    ("The Chairperson of the African Union Commission, Amina Bello, received Dana Sato, Minister of Foreign "
+     "Affairs of Kazakhstan, in Addis Ababa.", "Amina Bello", "chairperson", None),
+    # "The Kazakh delegation was headed by A" places A even when Kazakhstan's ambassador also attends.
+    ("Political consultations were held in Tashkent. The Kazakh delegation was headed by Deputy Minister of "
+     "Foreign Affairs Alan Bek, and the Uzbek delegation by Deputy Minister of Foreign Affairs Rustam Aliev. "
+     "The consultations were also attended by the Ambassador of Kazakhstan to Uzbekistan, Ivan Orlov.",
+     "Alan Bek", "deputy minister of foreign affairs", "KZ"),
+]
+
+
+@pytest.mark.parametrize("text, name, role, country", WAVE10_PARTICIPANT_CASES)
+def test_wave10_participant_layouts(text, name, role, country):
+    people = {p.name: p for m in extract(text).meetings for p in m.participants}
+    assert name in people, sorted(people)
+    assert (people[name].role, people[name].country) == (role, country)
+
+
 # --- the English regression corpus ------------------------------------------------------------
 
 def test_english_regression_corpus_keeps_its_scores():

@@ -23,7 +23,7 @@ class EnglishExtractor:
     """Meetings, participants and commitments of an English release."""
 
     language = "en"
-    version = "en-0.12"
+    version = "en-0.13"
 
     def extract(self, document: Document) -> Facts:
         text = document.text

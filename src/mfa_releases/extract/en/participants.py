@@ -20,6 +20,9 @@ from mfa_releases.extract.en.roles import INTERNATIONAL_BODIES, infer_organizati
 from mfa_releases.extract.en.tokens import Sentence
 
 HOME_COUNTRY = "KZ"
+# Bodies whose titles spell their name out rather than use an acronym.
+INTERNATIONAL_BODY_NAMES = re.compile(
+    r"\b(?:African Union|United Nations|European Union|Arab League|League of Arab States|Council of Europe)\b")
 
 
 def participant_facts(meeting: Meeting, countries: Counter, text: str, sentences: list[Sentence]) -> list[ParticipantFact]:
@@ -69,13 +72,32 @@ def _assign_countries(meeting: Meeting, countries: Counter, text: str, sentences
     if subject.index not in assigned and about_home and HOME_COUNTRY not in assigned.values():
         if not serves_international_body(subject):
             assigned[subject.index] = HOME_COUNTRY
+    placed = set(assigned.values())
     # Then counterparts: the country the text names most, other than those already taken.
     for person in reversed(meeting.participants):
         if person.index not in assigned:
             guess = _guess_country(person, set(assigned.values()), countries)
             if guess:
                 assigned[person.index] = guess
+    # A host's own release often names neither the host's title country nor the host state
+    # ("Minister of Foreign Affairs Hakan Fidan met with … in Ankara"): whoever is still unplaced
+    # serves the state where the meeting took place, unless a title or clause already placed
+    # someone there (then the place is likely a third country's venue, as at a summit).
+    if meeting.country and meeting.country not in placed:
+        for person in meeting.participants:
+            if person.index not in assigned and not serves_international_body(person) and not _body_title(person):
+                assigned[person.index] = meeting.country
     return assigned
+
+
+# Titles of officials of bodies that sit in a host city without serving its state (Brussels, Vienna).
+BODY_TITLE = re.compile(
+    r"\b(?:commission(?:er)?|agency|union|high representative|director[- ]general|secretary[- ]general|"
+    r"organi[sz]ation|secretariat|council|bank|fund|programme|committee)\b", re.I)
+
+
+def _body_title(person: Person) -> bool:
+    return any(BODY_TITLE.search(m.title) for m in person.mentions if m.title)
 
 
 def _names_home_city(text: str) -> bool:
@@ -90,7 +112,13 @@ def _clause_country(person: Person, taken: set[str], text: str, sentences) -> st
         sentence_start = sentences[mention.sentence_index].start if mention.sentence_index >= 0 else 0
         clause_start = max([sentence_start] + [text.rfind(mark, sentence_start, mention.start) + 1
                                                for mark in (",", ";", "\n")])
-        words = re.findall(r"[A-Z][\w’'.-]*", text[clause_start:mention.start])
+        clause = text[clause_start:mention.start]
+        # "The Kazakh delegation was headed by A": the delegation's own state, even when another
+        # participant (its ambassador) serves it too.
+        led = re.search(r"\b([A-Z][\w’'.-]*) (?:delegation|side)\b[^,;]*\b(?:headed|led) by\b", clause)
+        if led and country_of(led.group(1)):
+            return country_of(led.group(1))
+        words = re.findall(r"[A-Z][\w’'.-]*", clause)
         for word in reversed(words):
             code = country_of(re.sub(r"[’']s$", "", word))
             if code and code not in taken and code != person.host:
@@ -100,8 +128,9 @@ def _clause_country(person: Person, taken: set[str], text: str, sentences) -> st
 
 def serves_international_body(person: Person) -> bool:
     """The person holds a post of an international body (UN, OSCE, …), so serves no state."""
-    title_words = " ".join(m.title for m in person.mentions).replace("-", " ").split()
-    return any(word in INTERNATIONAL_BODIES for word in title_words) or any(
+    titles = " ".join(m.title for m in person.mentions)
+    title_words = titles.replace("-", " ").split()
+    return any(word in INTERNATIONAL_BODIES for word in title_words) or bool(INTERNATIONAL_BODY_NAMES.search(titles)) or any(
         t.organization in INTERNATIONAL_BODIES for t in person.titles)
 
 
