@@ -27,6 +27,8 @@ FRONT_MATTER_KEYS = ("date", "source", "url", "language", "title")
 _SEED_HEADER = re.compile(r"\A[ \t]*date(?:[ \t]+(?P<date>[^\s]+))?(?P<sep>[ \t]+|\n|\Z)")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _UTF8_BOM = b"\xef\xbb\xbf"
+# C0 control characters other than tab, LF, CR and form feed (a regex: this runs on every file).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ def decode_release(path: str, data: bytes, max_bytes: int | None = DEFAULT_MAX_B
                            f"file is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
                            f"it looks like {encoding}",
                            f"re-save it as UTF-8 (e.g. iconv -f {iconv} -t UTF-8)") from None
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL_CHARS.findall(text))
     if controls > max(3, len(text) // 100):
         raise ReleaseError(path, None, "binary", f"file holds {controls} control characters, not text",
                            "releases are plain UTF-8 text files: export the text and save it as .txt")
