@@ -63,14 +63,6 @@ def test_two_workers_give_the_same_facts_in_the_same_order(documents):
     assert any(facts.meetings for _, facts in one)  # the extractors did run
 
 
-import inspect  # noqa: E402  (temporary, until the pipeline takes workers/cache_dir)
-
-from mfa_releases.pipeline import build as _build  # noqa: E402
-
-WIRED = pytest.mark.skipif("workers" not in inspect.signature(_build).parameters, reason="pipeline wiring pending")
-
-
-@WIRED
 def test_tables_are_byte_identical_for_one_and_two_workers(tmp_path, sources):
     from mfa_releases.pipeline import build
 
@@ -83,7 +75,6 @@ def test_tables_are_byte_identical_for_one_and_two_workers(tmp_path, sources):
     assert snapshot(tmp_path / "cache-w1") == snapshot(tmp_path / "cache-w2")
 
 
-@WIRED
 def test_a_cached_rebuild_writes_the_same_bytes(tmp_path, sources):
     from mfa_releases.pipeline import build
 

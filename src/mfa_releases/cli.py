@@ -58,6 +58,10 @@ def build(
         None, "--dataset/--no-dataset",
         help="Require every file to sit in a listed source's folder [default: on for seeds/releases]."),
     max_bytes: int = typer.Option(1_000_000, "--max-bytes", help="Largest accepted release file."),
+    workers: int = typer.Option(
+        1, "--workers", "-w", min=0, help="Extraction processes; 0 = one per core. Output is identical for any count."),
+    cache: Optional[Path] = typer.Option(
+        None, "--cache", help="Per-document extraction cache folder: rebuilds extract only what changed."),
 ) -> None:
     """Build every table from a folder of releases. Exits non-zero, writing nothing, on bad input."""
     from mfa_releases.pipeline import BuildError
@@ -72,7 +76,7 @@ def build(
     try:
         report = run_build(input, output, sources_path=sources_path, annotations_dir=annotations,
                            default_source=source, keep_going=keep_going, dataset=dataset, max_bytes=max_bytes,
-                           progress=_progress)
+                           progress=_progress, workers=workers, cache_dir=cache)
     except BuildError as exc:
         for error in exc.errors:
             err.print(str(error), markup=False)
@@ -97,6 +101,9 @@ def print_build_report(report) -> None:
     out.print(f"{report.documents} documents ({languages}) from {report.input_dir}", markup=False)
     for language, n in sorted(report.not_extracted.items()):
         out.print(f"{n} document(s) in {language!r} not extracted: no extractor for that language yet", markup=False)
+    if report.extracted or report.cache_hits:
+        out.print(f"extraction: {report.extracted} document(s) extracted, {report.cache_hits} from the cache "
+                  f"(workers: {report.workers})", markup=False)
     if report.human_curated:
         out.print(f"{report.human_curated} document(s) use human annotations", markup=False)
     rows = ", ".join(f"{name} {n}" for name, n in report.rows.items())

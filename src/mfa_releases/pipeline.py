@@ -1,8 +1,9 @@
 """The build: ingest → extract → curate → validate → write, as one function.
 
 `build` is what both `mfa-releases build` and the DVC stage (`scripts/build.py`) call. It writes
-nothing unless every step succeeded (or, with `keep_going`, unless what is left is valid), and then
-writes all tables at once (`tables.write_tables`).
+nothing unless every step succeeded (or, with `keep_going`, unless what is left is valid): tables are
+streamed batch by batch into temporary files that are renamed into place only at the end
+(`tables.StreamingTables`).
 
 Extraction is one call per document (`extract_one`), a pure function of the document, so that a
 per-document cache or a pool of worker processes can wrap it without touching the rest.
@@ -22,7 +23,15 @@ from mfa_releases.releases import DEFAULT_MAX_BYTES
 from mfa_releases.relations import check_relations
 from mfa_releases.rows import FACT_TABLES, empty_rows, facts_to_rows
 from mfa_releases.sources import load_sources
-from mfa_releases.tables import to_arrow, validate_tables, write_tables
+from mfa_releases.cache import ExtractionCache
+from mfa_releases.parallel import extract_all, resolve_workers
+from mfa_releases.tables import StreamingTables, to_arrow, validate_tables
+
+# Documents per batch: tables are validated and written (one Parquet row group per batch) batch by
+# batch. Fixed, because the row groups are part of the output's bytes.
+BATCH_DOCUMENTS = 2000
+PRIMARY_KEYS = {"documents": "doc_id", "meetings": "meeting_id", "participants": "participant_id",
+                "commitments": "commitment_id"}
 
 
 class BuildError(Exception):
@@ -50,6 +59,9 @@ class BuildReport:
     skipped_files: list[str] = field(default_factory=list)  # non-release files (not .txt)
     bad_files: list[ReleaseError] = field(default_factory=list)  # skipped with --keep-going
     written: list[str] = field(default_factory=list)
+    workers: int = 1
+    extracted: int = 0  # documents run through an extractor in this build
+    cache_hits: int = 0  # documents whose machine facts came from the extraction cache
 
     @property
     def n_not_extracted(self) -> int:
@@ -65,6 +77,28 @@ def extract_one(document: Document) -> dict[str, list[dict]]:
     from mfa_releases.extract import extract_document
 
     return facts_to_rows(document, extract_document(document), "machine")
+
+
+def _batches(items, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _repeated_ids(tables: dict, seen: dict[str, set]) -> list[str]:
+    """Ids already written by an earlier batch (pandera checks uniqueness within a batch)."""
+    problems = []
+    for name, column in PRIMARY_KEYS.items():
+        for value in tables[name].column(column).to_pylist():
+            if value in seen[name]:
+                problems.append(f"{name}: {column} {value!r} is not unique")
+            seen[name].add(value)
+    return problems
 
 
 def has_extractor(language: str) -> bool:
@@ -98,11 +132,14 @@ def curate_one(document: Document, annotations_dir: Path | None, human_facts=Non
 def build(input_dir: Path | str, output_dir: Path | str, *, sources_path: Path | str,
           annotations_dir: Path | str | None = None, default_source: str = "local",
           keep_going: bool = False, dataset: bool = False,
-          max_bytes: int | None = DEFAULT_MAX_BYTES, progress=None) -> BuildReport:
+          max_bytes: int | None = DEFAULT_MAX_BYTES, progress=None,
+          workers: int = 1, cache_dir: Path | str | None = None) -> BuildReport:
     """Build every table from the releases under `input_dir` into `output_dir/<table>.parquet`.
 
     Raises `BuildError` (and writes nothing) when an input file is bad — unless `keep_going`, which
     skips bad files and lists them in `BuildReport.bad_files` — or when the tables break the contract.
+    `workers` extraction processes (0: one per core) give the same bytes as one; with `cache_dir`,
+    only documents whose text, extractor, extraction code or gazetteers changed are extracted.
     """
     input_dir, output_dir = Path(input_dir), Path(output_dir)
     report = BuildReport(input_dir=str(input_dir), output_dir=str(output_dir))
@@ -128,29 +165,57 @@ def build(input_dir: Path | str, output_dir: Path | str, *, sources_path: Path |
     report.by_source = dict(sorted(Counter(d.source for d in documents).items()))
 
     human_facts = _human_facts_function() if annotations_dir is not None else None
-    rows = empty_rows()
-    for document in (progress(documents) if progress else documents):
+    human_rows = {}  # doc_id → rows; a human annotation replaces the machine facts of its document
+    for document in documents if human_facts else ():
         try:
-            doc_rows = curate_one(document, annotations_dir, human_facts) if human_facts else None
+            doc_rows = curate_one(document, annotations_dir, human_facts)
         except ReleaseError as error:  # a broken human annotation fails the build like a broken release
             raise BuildError([error]) from None
         if doc_rows is not None:
-            report.human_curated += 1
-        elif has_extractor(document.language):
-            doc_rows = extract_one(document)
-        else:
-            report.not_extracted[document.language] = report.not_extracted.get(document.language, 0) + 1
-            continue
-        for name in FACT_TABLES:
-            rows[name].extend(doc_rows[name])
+            human_rows[document.doc_id] = doc_rows
+    report.human_curated = len(human_rows)
 
-    tables = {"documents": to_arrow("documents", [d.to_row() for d in documents])}
-    tables.update({name: to_arrow(name, rows[name]) for name in FACT_TABLES})
-    reports = validate_tables(tables) + check_relations(tables)
-    if reports:
-        raise BuildError([], reports)
-    report.rows = {name: table.num_rows for name, table in tables.items()}
-    report.written = [str(p) for p in write_tables(tables, output_dir)]
+    # Machine facts stream in document order from the cache or the workers (mfa_releases.parallel);
+    # tables are checked and written batch by batch, so memory does not grow with the corpus.
+    extractable = {language: has_extractor(language) for language in report.by_language}
+    to_extract = [d for d in documents if d.doc_id not in human_rows and extractable[d.language]]
+    cache = ExtractionCache(cache_dir) if cache_dir is not None else None
+    report.workers = resolve_workers(workers)
+    machine = extract_all(to_extract, workers=report.workers, cache=cache)
+    reports: list[str] = []
+    seen_ids: dict[str, set] = {name: set() for name in PRIMARY_KEYS}
+    report.rows = {name: 0 for name in PRIMARY_KEYS}
+    with StreamingTables(output_dir, PRIMARY_KEYS) as writer:
+        try:
+            for batch in _batches(progress(documents) if progress else documents, BATCH_DOCUMENTS):
+                rows = empty_rows()
+                for document in batch:
+                    if document.doc_id in human_rows:
+                        doc_rows = human_rows[document.doc_id]
+                    elif extractable[document.language]:
+                        extracted, facts = next(machine)  # same order as `to_extract`
+                        doc_rows = facts_to_rows(extracted, facts, "machine")
+                    else:
+                        report.not_extracted[document.language] = report.not_extracted.get(document.language, 0) + 1
+                        continue
+                    for name in FACT_TABLES:
+                        rows[name].extend(doc_rows[name])
+                tables = {"documents": to_arrow("documents", [vars(d) for d in batch])}  # to_row() copies
+                tables.update({name: to_arrow(name, rows[name]) for name in FACT_TABLES})
+                reports += validate_tables(tables) + check_relations(tables) + _repeated_ids(tables, seen_ids)
+                if not reports:
+                    writer.write(tables)
+                for name, table in tables.items():
+                    report.rows[name] += table.num_rows
+        finally:
+            machine.close()  # stops the workers when a batch fails
+        if reports:
+            raise BuildError([], reports)
+        report.written = [str(p) for p in writer.commit()]
+    report.cache_hits = cache.hits if cache is not None else 0
+    report.extracted = len(to_extract) - report.cache_hits
+    if cache is not None:
+        cache.prune()  # the cache now holds exactly this corpus's entries
     return report
 
 

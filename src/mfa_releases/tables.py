@@ -73,6 +73,68 @@ def write_tables(tables: dict[str, pa.Table], out_dir: Path | str) -> list[Path]
     return [final for _, final in staged]
 
 
+class StreamingTables:
+    """Write tables batch by batch (one Parquet row group per non-empty batch), all or nothing.
+
+    Memory stays the size of a batch, whatever the corpus. Files are written under temporary names
+    in `out_dir` and renamed into place by `commit()` only; `abort()` (or leaving the `with` block
+    on an error) deletes them, so a failed build leaves earlier outputs intact. Same batches → same
+    bytes; a table written in a single batch has exactly the bytes of `write_tables`.
+    """
+
+    def __init__(self, out_dir: Path | str, names):
+        self.out_dir = Path(out_dir)
+        self._created = not self.out_dir.exists()  # removed again by abort(), so failure leaves no trace
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        for stale in self.out_dir.glob(".*.parquet.tmp"):  # left by a build that was killed mid-write
+            stale.unlink(missing_ok=True)
+        self._writers: dict[str, tuple[pq.ParquetWriter, Path]] = {}
+        writer_options = {k: v for k, v in PARQUET_OPTIONS.items() if k != "row_group_size"}
+        try:
+            for name in sorted(names):
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".parquet.tmp", dir=self.out_dir)
+                os.close(fd)
+                self._writers[name] = (pq.ParquetWriter(tmp, schema_of(name), **writer_options), Path(tmp))
+        except BaseException:
+            self.abort()
+            raise
+
+    def write(self, tables: dict[str, pa.Table]) -> None:
+        """Append one batch of rows to each table (empty batches add nothing)."""
+        for name, table in tables.items():
+            if table.num_rows:
+                self._writers[name][0].write_table(table, row_group_size=PARQUET_OPTIONS["row_group_size"])
+
+    def commit(self) -> list[Path]:
+        """Close every file and move it into place; returns the final paths."""
+        staged = []
+        for name, (writer, tmp) in sorted(self._writers.items()):
+            writer.close()
+            staged.append((tmp, self.out_dir / f"{name}.parquet"))
+        self._writers = {}
+        for tmp, final in staged:
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, final)
+        return [final for _, final in staged]
+
+    def abort(self) -> None:
+        """Delete the temporary files; nothing in `out_dir` changes."""
+        for writer, tmp in self._writers.values():
+            try:
+                writer.close()
+            finally:
+                tmp.unlink(missing_ok=True)
+        self._writers = {}
+        if self._created and self.out_dir.is_dir() and not any(self.out_dir.iterdir()):
+            self.out_dir.rmdir()
+
+    def __enter__(self) -> "StreamingTables":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.abort()
+
+
 def read_table(path_or_dir: Path | str, name: str | None = None) -> pa.Table:
     """Read one table: a `.parquet` file, or `<dir>/<name>.parquet`."""
     path = Path(path_or_dir)
