@@ -902,7 +902,24 @@ WAVE10_PARTICIPANT_CASES = [
      "Foreign Affairs Alan Bek, and the Uzbek delegation by Deputy Minister of Foreign Affairs Rustam Aliev. "
      "The consultations were also attended by the Ambassador of Kazakhstan to Uzbekistan, Ivan Orlov.",
      "Alan Bek", "deputy minister of foreign affairs", "KZ"),
+    # An initial after an honorific opens the name; a legislature's name ends the title.
+    ("Foreign Minister of Kazakhstan Dana Sato met with Foreign Minister of India Dr. R. Mehta in Delhi.",
+     "R. Mehta", "minister of foreign affairs", "IN"),
+    ("Chairman of the Senate of Kazakhstan Aidos Sarym met with Speaker of the Dewan Rakyat Tan Ah Kow "
+     "of Malaysia in Astana.", "Tan Ah Kow", "speaker of the dewan rakyat", "MY"),
 ]
+
+
+WAVE10_MEETING_CASES = [
+    # a venue set off by commas between the verb and the counterpart
+    ("Minister of Foreign Affairs Paulo Costa received today, at Itamaraty Palace, the Minister of Foreign "
+     "Affairs of Kazakhstan, Dana Sato.", [("meeting", ["Paulo Costa", "Dana Sato"])]),
+]
+
+
+@pytest.mark.parametrize("text, expected", WAVE10_MEETING_CASES)
+def test_wave10_meeting_layouts(text, expected):
+    assert meetings_of(text) == expected
 
 
 @pytest.mark.parametrize("text, name, role, country", WAVE10_PARTICIPANT_CASES)

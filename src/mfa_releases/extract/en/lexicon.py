@@ -88,6 +88,8 @@ NOT_NAME_WORDS = frozenset(
     north south east west central board directors company corporation airlines air foundation association
     chamber group holding bureau agency service secretariat organizations organisations institutions
     ministries embassies delegations caucasus balkans sahel levant maghreb pacific atlantic arctic indo-pacific
+    dewan rakyat negara sabha lok rajya majlis mejlis kenesh jogorku verkhovna rada khural sejm seimas saeima
+    riigikogu storting folketing riksdag eduskunta knesset bundestag bundesrat duma sabor althing oireachtas
     scandinavia africa caribbean eurasia people peoples""".split()
 ) | frozenset(WEEKDAYS)
 COUNTRY_ABBREVIATIONS_NOT_NAMES = frozenset({"us", "u.s.", "uk", "u.k.", "un", "eu", "prc", "uae", "usa"})

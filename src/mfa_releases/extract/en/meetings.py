@@ -69,6 +69,8 @@ FIRST_GAP = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|,)\s*){0,8}$",
     re.I,
 )
+# "received today, at Itamaraty Palace, the Minister …": a venue set off by commas before the counterpart
+VENUE_ASIDE = re.compile(r"^\s*(?:today\s*|yesterday\s*)?,\s*(?:at|in)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}\s*,\s*(?:the\s+)?$")
 PLACE = re.compile(
     r"\b(?:in|at|arrived\s+in|visit(?:ed|ing)?|trip\s+to|visit\s+to|in\s+the\s+city\s+of)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2})"
@@ -205,7 +207,7 @@ def _group_after(mentions: list[Mention], text: str, offset: int, position: int)
             continue
         gap = text[(group[-1].end if group else position) - offset: mention.start - offset]
         if not group:
-            if not FIRST_GAP.match(gap) or len(gap) > 60:
+            if not (FIRST_GAP.match(gap) and len(gap) <= 60 or VENUE_ASIDE.match(gap)):
                 break
             of_phrase = bool(re.match(r"\s*of\b", gap))
         elif not (GAP_JOIN.match(gap) or of_phrase and re.fullmatch(r"\s*with\s*", gap)):

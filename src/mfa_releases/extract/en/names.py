@@ -166,8 +166,13 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if not (_is_name_token(tokens[i], _next(tokens, i)) or _given_name_after_honorific(tokens, i)) or re.fullmatch(
-                r"[A-Z]\.", tokens[i].text):
+        # An initial opens a name only right after an honorific or a title ("Dr. S. Jaishankar").
+        initial_opens = (re.fullmatch(r"[A-Z]\.", tokens[i].text) and 0 < i < len(tokens) - 1
+                         and (tokens[i - 1].lower in HONORIFICS or is_title_head(tokens[i - 1].lower))
+                         and not re.fullmatch(r"[A-Z]\.", tokens[i + 1].text)
+                         and _is_name_token(tokens[i + 1], _next(tokens, i + 1)))
+        if not (_is_name_token(tokens[i], _next(tokens, i)) or _given_name_after_honorific(tokens, i)) or (
+                re.fullmatch(r"[A-Z]\.", tokens[i].text) and not initial_opens):
             i += 1
             continue
         j = i + 1
@@ -221,7 +226,7 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
 def normalize_name(tokens: list[Token]) -> str:
     """Surface name tokens → the name: capitals fixed, family-name-first order undone."""
     words = [t.text for t in tokens if t.lower not in HONORIFICS]
-    caps = [w.isupper() and len(w) > 1 and not REGNAL.fullmatch(w) for w in words]
+    caps = [w.isupper() and len(w) > 1 and not REGNAL.fullmatch(w) and not re.fullmatch(r"[A-Z]\.", w) for w in words]
     if len(words) > 1 and caps[0] and not any(caps[1:]):
         words = words[1:] + words[:1]  # "KISHIDA Fumio" → "Fumio KISHIDA"
     return " ".join(_title_case(w) if w.isupper() and len(w) > 2 and not REGNAL.fullmatch(w) else w for w in words)
