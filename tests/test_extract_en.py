@@ -907,6 +907,15 @@ WAVE10_PARTICIPANT_CASES = [
      "R. Mehta", "minister of foreign affairs", "IN"),
     ("Chairman of the Senate of Kazakhstan Aidos Sarym met with Speaker of the Dewan Rakyat Tan Ah Kow "
      "of Malaysia in Astana.", "Tan Ah Kow", "speaker of the dewan rakyat", "MY"),
+    # A companion serves the state of the person accompanied, not the host's.
+    ("Minister of Foreign Affairs Ayla Demir met with Dana Sato, Minister of Foreign Affairs of Kazakhstan, "
+     "in Izmir. Ms. Sato was accompanied by Deputy Foreign Minister Alan Bek.",
+     "Alan Bek", "deputy minister of foreign affairs", "KZ"),
+    # "…, and the Uzbek delegation by B": the delegation's state with its verb left out.
+    ("Political consultations were held in Tashkent. The Kazakh delegation was headed by Deputy Minister of "
+     "Foreign Affairs Alan Bek, and the Uzbek delegation by Deputy Minister of Foreign Affairs Rustam Aliev. "
+     "The consultations were also attended by Director of the Asia Department of the Uzbek Foreign Ministry "
+     "Timur Saidov.", "Rustam Aliev", "deputy minister of foreign affairs", "UZ"),
 ]
 
 
@@ -914,6 +923,15 @@ WAVE10_MEETING_CASES = [
     # a venue set off by commas between the verb and the counterpart
     ("Minister of Foreign Affairs Paulo Costa received today, at Itamaraty Palace, the Minister of Foreign "
      "Affairs of Kazakhstan, Dana Sato.", [("meeting", ["Paulo Costa", "Dana Sato"])]),
+    # "accompanied by" adds the companion to the meeting of the person accompanied
+    ("Minister of Foreign Affairs Ayla Demir met with Dana Sato, Minister of Foreign Affairs of Kazakhstan, "
+     "in Izmir. Ms. Sato was accompanied by Deputy Foreign Minister Alan Bek.",
+     [("meeting", ["Ayla Demir", "Dana Sato", "Alan Bek"])]),
+    # "attended by A, and the Director … B": a list whose second item has its own article
+    ("Foreign Minister of Kazakhstan Dana Sato met with Foreign Minister of Uzbekistan Rustam Aliev. "
+     "The meeting was also attended by the Ambassador of Kazakhstan to Uzbekistan, Ivan Orlov, and the "
+     "Director of the Asia Department, Timur Saidov.",
+     [("meeting", ["Dana Sato", "Rustam Aliev", "Ivan Orlov", "Timur Saidov"])]),
 ]
 
 

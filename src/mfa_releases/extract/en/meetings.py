@@ -58,7 +58,7 @@ FUTURE_BEFORE = re.compile(
     r"upcoming|forthcoming|next|scheduled|planned|future|preparations?\s+for|preparing\s+for)\s+(?:\w+\s+){0,1}$",
     re.I,
 )
-GAP_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|,?\s*and\s+(?:his|her|their)|,\s*(?:his|her))?\s*$", re.I)
+GAP_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|,?\s*and\s+(?:his|her|their|the)|,\s*(?:his|her))?\s*$", re.I)
 FIRST_GAP = re.compile(
     r"^\s*(?:(?:with|of|to|between|the|his|her|their|a|an|on|by|\d+|\w+\s+\d{1,2},?|\d{1,2}\s+\w+|"
     r"participation|telephone|phone|newly|appointed|new|outgoing|visiting|incoming|accredited|resident|"
@@ -152,6 +152,7 @@ class Meeting:
     evidence_end: int = 0
     places: list[tuple[str | None, str | None]] = field(default_factory=list)
     kind_from_lead: bool = False
+    companions: dict[int, int] = field(default_factory=dict)  # person index → whom they accompanied
 
 
 def _kind(noun: str, sentence_text: str) -> str:
@@ -256,8 +257,44 @@ def find_meetings(sentences: list[Sentence], people: People, release: dt.date, t
     meetings = [m for m in _merge(meetings) if len({p.index for p in m.participants}) >= 2]
     if not meetings:
         meetings = _implied_meeting(sentences, people)
+    _add_companions(meetings, sentences, people)
     _fill_places(meetings, sentences, release)
     return meetings
+
+
+# "Mr. A was accompanied by Deputy Minister B", "A, accompanied by B, met …": B joins A's meeting.
+ACCOMPANIED = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?)?accompanied\s+by\s+", re.I)
+
+
+def _add_companions(meetings: list[Meeting], sentences: list[Sentence], people: People) -> None:
+    """People who accompanied a participant join the meeting that participant attended."""
+    if not meetings:
+        return
+    for index, sentence in enumerate(sentences):
+        mentions = [m for m in people.mentions_by_sentence.get(index, [])
+                    if people.person_of(m) is not None or m.n_name_tokens >= 2]
+        for match in ACCOMPANIED.finditer(sentence.text):
+            if FUTURE_CLAUSE.search(_clause_before(sentence.text[:match.start()])):
+                continue
+            companions = _group_after(mentions, sentence.text, sentence.start, sentence.start + match.end())
+            if not companions:
+                continue
+            leader = _group_before(mentions, sentence.text, sentence.start, sentence.start + match.start())
+            leader_ids = {people.person_of(m).index for m in leader if people.person_of(m) is not None}
+            # the meeting of the person accompanied, else the last one reported before the sentence
+            target = next((m for m in meetings if leader_ids & {p.index for p in m.participants}), None)
+            if target is None:
+                earlier = [m for m in meetings if m.sentence.start <= sentence.start]
+                target = earlier[-1] if earlier else None
+            if target is None:
+                continue
+            for mention in companions:
+                person = adopt_weak(people, mention)
+                if person.index not in {p.index for p in target.participants}:
+                    target.participants.append(person)
+                    leader_in = [i for i in leader_ids if i in {p.index for p in target.participants}]
+                    if leader_in:
+                        target.companions[person.index] = leader_in[0]
 
 
 def _implied_meeting(sentences: list[Sentence], people: People) -> list[Meeting]:

@@ -56,6 +56,11 @@ NATIONAL_TITLES = {"secretary of state": "US", "deputy secretary of state": "US"
 
 def _assign_countries(meeting: Meeting, countries: Counter, text: str, sentences: list[Sentence]) -> dict[int, str]:
     assigned = {p.index: p.country for p in meeting.participants if p.country}
+    # "Mr. A was accompanied by Deputy Minister B": B serves A's state.
+    for companion, leader in meeting.companions.items():
+        leader_person = next((p for p in meeting.participants if p.index == leader), None)
+        if companion not in assigned and leader_person is not None and leader_person.country:
+            assigned[companion] = leader_person.country
     for person in meeting.participants:
         if person.index not in assigned and person.role in NATIONAL_TITLES:
             assigned[person.index] = NATIONAL_TITLES[person.role]
@@ -115,7 +120,8 @@ def _clause_country(person: Person, taken: set[str], text: str, sentences) -> st
         clause = text[clause_start:mention.start]
         # "The Kazakh delegation was headed by A": the delegation's own state, even when another
         # participant (its ambassador) serves it too.
-        led = re.search(r"\b([A-Z][\w’'.-]*) (?:delegation|side)\b[^,;]*\b(?:headed|led) by\b", clause)
+        # ("…, and the Uzbek delegation by B": the verb left out)
+        led = re.search(r"\b([A-Z][\w’'.-]*) (?:delegation|side)\b(?:[^,;]*\b(?:headed|led))?\s+by\s+", clause)
         if led and country_of(led.group(1)):
             return country_of(led.group(1))
         words = re.findall(r"[A-Z][\w’'.-]*", clause)
