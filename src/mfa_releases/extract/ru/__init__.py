@@ -13,7 +13,7 @@ from mfa_releases.extract.base import Facts
 
 class RussianExtractor:
     language = "ru"
-    version = "0.12.0"
+    version = "0.13.0"
 
     def extract(self, document: Document) -> Facts:
         from mfa_releases.extract.ru import commitments, meetings

@@ -35,6 +35,37 @@ ROLE_ADJECTIVES = {
     "полномочный", "постоянный", "верховный", "временный", "государственный", "главный", "старший",
     "исполняющий", "действующий", "официальный",
 }
+_HEAD_PREFIXES = ("экс-", "вице-", "зам-")
+
+
+def is_role_head(token) -> bool:
+    """A noun heading a role, also with a prefix («экс-президент», «вице-спикер»)."""
+    if token.pos not in ("NOUN", "PROPN"):
+        return False
+    lemma = token.lemma or ""
+    if lemma in ROLE_HEADS:
+        return True
+    return any(lemma.startswith(p) and lemma[len(p):] in ROLE_HEADS for p in _HEAD_PREFIXES)
+
+
+def _acting_prefix(an: Analysis, head: int, window: int) -> int | None:
+    """First token of «исполняющий обязанности» / «и.о.» right before a role head, else None."""
+    sent = an.tokens[head].sent
+    if head - 2 >= 0 and an.tokens[head - 1].lemma == "обязанность" \
+            and an.tokens[head - 2].text.lower().startswith(("исполняющ", "временно исполняющ")) \
+            and an.tokens[head - 2].sent == sent:
+        first = head - 2
+        if first - 1 >= 0 and an.tokens[first - 1].text.lower() == "временно":
+            first -= 1
+        return first
+    if head - 4 >= 0 and [t.text.lower() for t in an.tokens[head - 4:head]] == ["и", ".", "о", "."] \
+            and an.text[an.tokens[head - 4].start:an.tokens[head - 1].stop].lower() == "и.о.":
+        return head - 4
+    if head - 1 >= 0 and an.tokens[head - 1].text.lower() == "врио":
+        return head - 1
+    return None
+
+
 _STOP_PUNCT = set(".:;!?«»\"“”„")
 _ACCREDITATION = {"в", "во", "при"}
 _MFA = re.compile(r"министр[а-я]* иностранных дел|\bмид\b")
@@ -75,6 +106,9 @@ def _role_window(an: Analysis, first: int, person_tokens: set[int]) -> int:
             depth += 1
         elif token.text == "(":
             depth -= 1
+        elif depth <= 0 and token.text == "»" and _quote_open(an, i, first - 25) is not None:
+            # «председателем правления АО «Казахтелеком» …»: a quoted name inside the role
+            i = _quote_open(an, i, first - 25)
         elif depth <= 0 and (
             token.text in _STOP_PUNCT
             or (token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Part")
@@ -83,6 +117,46 @@ def _role_window(an: Analysis, first: int, person_tokens: set[int]) -> int:
             break
         i -= 1
     return i + 1
+
+
+# Words that name a body before its quoted name («АО «…»», «партии «AMANAT»»).
+_QUOTED_BODY_FORMS = {
+    "ао", "тоо", "пао", "оао", "зао", "ооо", "нао", "ад", "ск", "партия", "компания", "корпорация", "банк",
+    "фонд", "холдинг", "концерн", "фракция", "движение", "ассоциация", "объединение", "союз", "центр",
+    "агентство", "университет", "группа", "палата", "общество", "организация", "театр", "газета", "журнал",
+}
+
+
+def _quote_open(an: Analysis, close: int, limit: int) -> int | None:
+    """Index of the «…» pair's opening quote before the closing one at `close` (nested quotes allowed)."""
+    depth = 0
+    sent = an.tokens[close].sent
+    for k in range(close, max(limit, 0) - 1, -1):
+        token = an.tokens[k]
+        if token.sent != sent:
+            return None
+        if token.text == "»":
+            depth += 1
+        elif token.text == "«":
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
+
+
+def quoted_body(an: Analysis, first: int, end: int) -> tuple[int, str] | None:
+    """(start, organization) when the role [first, end) ends with a body and its quoted name
+    («председатель правления АО «Корейский эксимбанк»» → АО «Корейский эксимбанк»)."""
+    if end - 1 <= first or an.tokens[end - 1].text != "»":
+        return None
+    opening = _quote_open(an, end - 1, first)
+    if opening is None or opening - 1 <= first:
+        return None
+    body = an.tokens[opening - 1]
+    if body.text.lower() not in _QUOTED_BODY_FORMS and body.lemma not in _QUOTED_BODY_FORMS:
+        return None
+    word = body.text if body.text.isupper() else body.lemma
+    return opening - 1, word + " " + an.text[an.tokens[opening].start:an.tokens[end - 1].stop]
 
 
 def _lookup_country(an: Analysis, i: int, limit: int) -> tuple[str | None, int]:
@@ -220,7 +294,16 @@ def _trailing_organization(an: Analysis, first: int, name_first: int) -> int:
 def role_phrase(an: Analysis, first: int, name_first: int) -> tuple[str, list[tuple[int, int, str]]]:
     """Role text (nominative head, the rest as written, without countries) and the countries in it."""
     countries = countries_in(an, first, name_first)
-    name_first = _trailing_organization(an, first, name_first)
+    quoted = quoted_body(an, first, name_first)
+    # a country inside a quoted name is not the person's state unless the quote names their body
+    inside = set()
+    for k in range(first, name_first):
+        if an.tokens[k].text == "»" and not (quoted and k == name_first - 1):
+            opening = _quote_open(an, k, first)
+            if opening is not None:
+                inside.update(range(opening, k))
+    countries = [c for c in countries if c[0] not in inside]
+    name_first = quoted[0] if quoted else _trailing_organization(an, first, name_first)
     skip = set()
     for c_first, c_last, _ in countries:
         before = an.tokens[c_first - 1] if c_first - 1 >= first else None
@@ -244,8 +327,38 @@ def role_phrase(an: Analysis, first: int, name_first: int) -> tuple[str, list[tu
     words: list[str] = []
     depth = 0
     head_done = False
-    for i in range(first, name_first):
+    begin = first
+    # «исполняющий обязанности министра», «и.о. министра», «врио»: the position reads «исполняющий
+    # обязанности» and the office stays in the genitive
+    lowered = [t.text.lower() for t in an.tokens[first:min(first + 4, name_first)]]
+    if lowered[:1] == ["временно"]:
+        lowered, begin = lowered[1:], begin + 1
+    if lowered[:1] and lowered[0].startswith("исполняющ") and len(lowered) > 1 and lowered[1].startswith("обязанност"):
+        begin += 2
+    elif lowered[:4] == ["и", ".", "о", "."]:
+        begin += 4
+    elif lowered[:1] == ["врио"]:
+        begin += 1
+    if begin > first:
+        feminine = an.tokens[first].feats.get("Gender") == "Fem" or an.tokens[first].text.lower().endswith(("ая", "ей"))
+        words.append("исполняющая обязанности" if feminine else "исполняющий обязанности")
+        head_done = True
+    quoted_until = -1
+    verbatim: list[str] = []
+    for i in range(begin, name_first):
         token = an.tokens[i]
+        if i <= quoted_until:
+            continue
+        if token.text == "«" and depth <= 0:
+            # a quoted name stays as written («группы дружбы «Франция – Центральная Азия»»)
+            close = next((k for k in range(name_first - 1, i, -1)
+                          if an.tokens[k].text == "»" and _quote_open(an, k, i) == i), None)
+            if close is not None:
+                verbatim.append(an.text[token.start:an.tokens[close].stop])
+                words.append(f"\x00{len(verbatim) - 1}\x00")
+                quoted_until = close
+                head_done = True
+                continue
         if token.text == "(":
             depth += 1
             continue
@@ -278,7 +391,9 @@ def role_phrase(an: Analysis, first: int, name_first: int) -> tuple[str, list[tu
         words.pop()
     text = " ".join(words)
     text = re.sub(r"\s+", " ", text).strip(" ,—")
-    return normalize_role(text), countries
+    text = normalize_role(text)
+    text = re.sub(r"\x00(\d+)\x00", lambda m: verbatim[int(m.group(1))], text)
+    return text, countries
 
 
 def _clean_span(an: Analysis, first: int, last: int) -> tuple[int, int] | None:
@@ -451,6 +566,49 @@ def _name_case(an: Analysis, first: int, last: int, head: int | None) -> str | N
     return max(dict.fromkeys(cases), key=cases.count) if cases else None
 
 
+def _right_role(an: Analysis, last: int, case: str | None, person_tokens: set[int]) -> tuple[int, int] | None:
+    """[first, end) of a role written after the name between commas («Эдуардом Маркесом, министром
+    иностранных дел Португалии, …»). The head must agree in case with the name, so «Иван Петров,
+    помощника …» is not a role."""
+    if last >= len(an.tokens) or an.tokens[last].text != ",":
+        return None
+    sent = an.tokens[last].sent
+    k = last + 1
+    while k < len(an.tokens) and an.tokens[k].sent == sent and (
+        an.tokens[k].lemma in ROLE_ADJECTIVES or an.tokens[k].pos == "ADJ"
+    ) and k - last <= 3:
+        k += 1
+    if k >= len(an.tokens) or an.tokens[k].sent != sent or not is_role_head(an.tokens[k]) or k in person_tokens:
+        return None
+    head = an.tokens[k]
+    if case and head.case and head.case != case:
+        return None
+    start = last + 1
+    end = k + 1
+    while end < len(an.tokens) and end - start <= 14:
+        token = an.tokens[end]
+        if token.sent != sent or end in person_tokens:
+            return None  # the phrase runs into another name: it is that name's role
+        if token.text == "«":
+            close = end
+            depth = 0
+            while close < len(an.tokens) and an.tokens[close].sent == sent:
+                depth += {"«": 1, "»": -1}.get(an.tokens[close].text, 0)
+                if depth == 0:
+                    break
+                close += 1
+            if close >= len(an.tokens) or depth != 0:
+                break
+            end = close + 1
+            continue
+        if token.text in _STOP_PUNCT or token.text in (",", "(", "–", "—") \
+                or (token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Part") \
+                or token.pos in ("PRON", "SCONJ") or token.text.lower() in ("на", "во", "с", "со", "и"):
+            break
+        end += 1
+    return start, end
+
+
 def person_mentions(an: Analysis) -> list[Mention]:
     """Every person mention with its nominative name and the role phrase before it."""
     raw = []
@@ -458,6 +616,9 @@ def person_mentions(an: Analysis) -> list[Mention]:
         if span.type != "PER":
             continue
         cleaned = _clean_span(an, *span.tokens)
+        if cleaned and all(an.tokens[k].lemma in ROLE_ADJECTIVES or is_role_head(an.tokens[k])
+                           for k in range(*cleaned)):
+            cleaned = None  # «Чрезвычайным и Полномочным Послом»: a capitalized title, not a name
         if cleaned:
             first, last = cleaned
             before = an.tokens[first - 1] if first > 0 else None
@@ -485,8 +646,7 @@ def person_mentions(an: Analysis) -> list[Mention]:
         surface = an.text[start:stop]
         window = _role_window(an, first, person_tokens)
         heads = [i for i in range(window, first)
-                 if an.tokens[i].lemma in ROLE_HEADS and an.tokens[i].pos in ("NOUN", "PROPN")
-                 and not _led_by(an, i)]
+                 if is_role_head(an.tokens[i]) and not _led_by(an, i)]
         # «беседа Президента Казахстана с Генеральным секретарем ШОС Нурланом …»: a role head after
         # «с» starts the name's own role; what precedes it is the other side of the encounter
         withs = [i for i in range(window, first) if an.tokens[i].text.lower() in ("с", "со")]
@@ -532,6 +692,12 @@ def person_mentions(an: Analysis) -> list[Mention]:
                     and an.tokens[role_first - 2].pos == "ADJ")
             ):
                 role_first -= 1
+        acting = _acting_prefix(an, role_first, window) if role_first is not None else None
+        if acting is not None:
+            role_first = acting
+            if an.tokens[acting].pos == "VERB" and an.tokens[acting].case and last_head is not None \
+                    and not any(t.text in (",", "–", "—", "-") for t in an.tokens[acting:last_head]):
+                last_head = acting  # «исполняющим обязанности министра Муратом …»: the name agrees with it
         # A name right after «и»/«,» following another name shares that name's context (case).
         coordinated = (
             previous is not None
@@ -561,6 +727,9 @@ def person_mentions(an: Analysis) -> list[Mention]:
             mention.organization, mention.international = organization_for(
                 an, role_first, first, mention.role or "", mention.country
             )
+            quoted = quoted_body(an, role_first, first)
+            if quoted:
+                mention.organization = quoted[1]
             if mention.role and _MFA_TAIL.search(mention.role) and not _MFA_HEAD.match(mention.role):
                 # «директор Консульского департамента МИД РК»: the ministry is the organization
                 mention.role = _MFA_TAIL.sub("", mention.role)
@@ -576,6 +745,22 @@ def person_mentions(an: Analysis) -> list[Mention]:
             mention.organization, mention.international = organization_for(
                 an, previous.role_first, previous.first, mention.role or "", mention.country
             )
+        if mention.role is None and not coordinated:
+            right = _right_role(an, last, case, person_tokens)
+            if right is not None:
+                r_first, r_end = right
+                role, countries = role_phrase(an, r_first, r_end)
+                if role:
+                    mention.role = role
+                    own = [c for c_first, c_last, c in countries if serves(an, c_first, r_first)]
+                    mention.role_countries = tuple(own)
+                    mention.country = own[0] if own else None
+                    mention.organization, mention.international = organization_for(
+                        an, r_first, r_end, role, mention.country
+                    )
+                    quoted = quoted_body(an, r_first, r_end)
+                    if quoted:
+                        mention.organization = quoted[1]
         if mention.role_plural and mention.role_countries and role_first is not None:
             mention.country = mention.role_countries[0]
             mention.organization, mention.international = organization_for(
