@@ -916,6 +916,12 @@ WAVE10_PARTICIPANT_CASES = [
      "Foreign Affairs Alan Bek, and the Uzbek delegation by Deputy Minister of Foreign Affairs Rustam Aliev. "
      "The consultations were also attended by Director of the Asia Department of the Uzbek Foreign Ministry "
      "Timur Saidov.", "Rustam Aliev", "deputy minister of foreign affairs", "UZ"),
+    # A title given once with the surname ("President Tokayev") holds for the bare full name later, and
+    # "Finnish counterpart" gives the untitled other side the same post.
+    ("President Tokayev holds phone talks with Finnish counterpart\n\nKassym-Jomart Tokayev had a telephone "
+     "conversation with Alexander Stubb.", "Kassym-Jomart Tokayev", "president", "KZ"),
+    ("President Tokayev holds phone talks with Finnish counterpart\n\nKassym-Jomart Tokayev had a telephone "
+     "conversation with Alexander Stubb.", "Alexander Stubb", "president", "FI"),
 ]
 
 

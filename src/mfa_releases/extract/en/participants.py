@@ -20,6 +20,7 @@ from mfa_releases.extract.en.roles import INTERNATIONAL_BODIES, infer_organizati
 from mfa_releases.extract.en.tokens import Sentence
 
 HOME_COUNTRY = "KZ"
+COUNTERPART = re.compile(r"\b(?:his|her|[A-Z][\w’'-]+)\s+counterpart\b")
 # Bodies whose titles spell their name out rather than use an acronym.
 INTERNATIONAL_BODY_NAMES = re.compile(
     r"\b(?:African Union|United Nations|European Union|Arab League|League of Arab States|Council of Europe)\b")
@@ -33,6 +34,10 @@ def participant_facts(meeting: Meeting, countries: Counter, text: str, sentences
         others = [p for p in meeting.participants if p.index != person.index]
         country = assigned.get(person.index)
         role = person.role or _counterpart_role(person, others)
+        if role is None and not person.titles and len(meeting.participants) == 2 and COUNTERPART.search(text):
+            # "Tokayev holds phone talks with Finnish counterpart … with Alexander Stubb": the
+            # untitled other side of a two-person encounter holds the same post.
+            role = next((o.role.split(" and ")[-1] for o in others if o.role), None)
         mention = next((m for m in person.mentions if meeting.sentence.start <= m.start < meeting.sentence.end),
                        person.mentions[0])
         organization = person.organization

@@ -101,6 +101,14 @@ def collect_people(sentences: list[Sentence]) -> People:
                 person = Person(index=len(persons))
                 persons.append(person)
                 attach(mention, person)
+    # "President Tokayev … Kassym-Jomart Tokayev had a phone conversation": a bare full name whose
+    # surname is the whole name of exactly one titled person is that person (and keeps the title).
+    for mention in all_mentions:
+        if mention.n_name_tokens >= 2 and not mention.strong and (mention.name_start, mention.name_end) not in by_mention:
+            surname = mention.name.split()[-1].lower()
+            candidates = [p for p in persons if len(p.name.split()) == 1 and p.name.lower() == surname and p.titles]
+            if len(candidates) == 1:
+                attach(mention, candidates[0])
     for person in persons:
         person.mentions.sort(key=lambda m: m.start)
     return People(persons, by_mention, mentions_by_sentence)
