@@ -919,9 +919,9 @@ WAVE10_PARTICIPANT_CASES = [
     # A title given once with the surname ("President Tokayev") holds for the bare full name later, and
     # "Finnish counterpart" gives the untitled other side the same post.
     ("President Tokayev holds phone talks with Finnish counterpart\n\nKassym-Jomart Tokayev had a telephone "
-     "conversation with Alexander Stubb.", "Kassym-Jomart Tokayev", "president", "KZ"),
+     "conversation with Alexander Stubb. He invited Alexander Stubb to visit Kazakhstan.", "Kassym-Jomart Tokayev", "president", "KZ"),
     ("President Tokayev holds phone talks with Finnish counterpart\n\nKassym-Jomart Tokayev had a telephone "
-     "conversation with Alexander Stubb.", "Alexander Stubb", "president", "FI"),
+     "conversation with Alexander Stubb. He invited Alexander Stubb to visit Kazakhstan.", "Alexander Stubb", "president", "FI"),
 ]
 
 
