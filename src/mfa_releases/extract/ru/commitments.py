@@ -405,7 +405,8 @@ def _meeting_for(ctx, drafts, hit: Hit) -> int | None:
                 and sentence != hit.sentence:
             continue
         people = {ctx.person_of[i].index for i, _ in ctx.in_sentence(sentence)}
-        candidates = [k for k, d in enumerate(drafts) if people & {p.index for p in d.people}]
+        candidates = [k for k, d in enumerate(drafts) if people & {p.index for p in d.people}
+                      and not getattr(d, "recalled", False)]
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1:
@@ -417,7 +418,8 @@ def _meeting_for(ctx, drafts, hit: Hit) -> int | None:
                       if named & {p.country for p in d.people if p.country != "KZ"}]
         if len(candidates) == 1:
             return candidates[0]
-    return 0 if len(drafts) == 1 else None
+    current = [k for k, d in enumerate(drafts) if not getattr(d, "recalled", False)]
+    return current[0] if len(current) == 1 else None
 
 
 _STATIVE = re.compile(r"^буд(?:ет|ут)\s+(означать|зависеть|носить|состоять|иметь|стоить|являться|находиться|составлять|"

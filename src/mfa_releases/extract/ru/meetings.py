@@ -68,6 +68,7 @@ class Draft:
     place: places.Place | None = None
     date: dt.date | None = None
     mentions: dict[int, Mention] = field(default_factory=dict)  # person index → mention used
+    recalled: bool = False  # an earlier encounter of the same people («в ходе их встречи в Париже»)
 
 
 @dataclass
@@ -415,6 +416,7 @@ def find_meetings(ctx: Context) -> list[Draft]:
         _between_meetings(ctx, sentence, drafts, partial)
     _add_co_participants(ctx, drafts)
     _fill_places(ctx, drafts, partial)
+    _recalled_meetings(ctx, drafts)
     # people introduced without a state get one from the meeting's context, once, so that
     # commitments see the same state
     for draft in drafts:
@@ -649,6 +651,50 @@ def _add_co_participants(ctx: Context, drafts: list[Draft]) -> None:
             if person not in draft.people and not person.weak:
                 draft.people.append(person)
                 draft.mentions[person.index] = m
+
+
+_THEIR_MEETING = re.compile(
+    r"\b(?:в ходе|во время|на|по итогам|в рамках|с|со времени|после)\s+(?:их|своей|своих)\s+"
+    r"(?:(?:прошлой|предыдущей|последней|прошлогодней|первой|прошлых|предыдущих)\s+)?"
+    r"(встречи|встрече|встреч|переговоров|переговорах|беседы|беседе|телефонного разговора)\b", re.I)
+
+
+def _recalled_meetings(ctx: Context, drafts: list[Draft]) -> None:
+    """«вернулись к договоренностям, достигнутым в ходе их встречи в Лиссабоне в мае»: the people of
+    the encounter just reported met before, at another place or on another day."""
+    an = ctx.an
+    for sentence in range(len(an.sentences)):
+        s = an.sentences[sentence]
+        text = an.text[s.start:s.stop]
+        for match in _THEIR_MEETING.finditer(text):
+            earlier = [d for d in drafts if d.sentence <= sentence and not d.recalled]
+            if not earlier or _future(ctx, sentence, s.start + match.start()):
+                continue
+            base = earlier[-1]
+            first, stop = s.tokens
+            begin = next((i for i in range(first, stop) if an.tokens[i].start >= s.start + match.end()), stop)
+            end = next((i for i in range(begin, stop) if an.tokens[i].text in (",", ";", "«")
+                        or an.tokens[i].lemma == "который"), stop)
+            found = places.places_in(an, begin, end, ctx.role_tokens(sentence))
+            place = None
+            for candidate in found:
+                place = places.merge(place, candidate)
+            clause = an.text[an.tokens[begin].start:an.tokens[end - 1].stop] if end > begin else ""
+            date = next((p.date for p in find_dates(clause, ctx.release, past=True)
+                         if p.date and p.date != ctx.release), None)
+            months = bool(re.search(r"\b(в|во)\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|"
+                                    r"октябре|ноябре|декабре|\d{4}\s+году|прошлом году)\b", clause, re.I))
+            same_place = base.place is not None and place is not None and (base.place.city, base.place.country) == (
+                place.city, place.country)
+            if not (place and not same_place) and date is None and not months:
+                continue  # nothing sets it apart from the encounter just reported
+            noun = match.group(1).lower()
+            kind = ("talks" if noun.startswith("переговор") else "phone_call" if "разговор" in noun
+                    else "meeting")
+            draft = Draft(kind, list(base.people), sentence, False, None if kind == "phone_call" else place, date)
+            draft.mentions = dict(base.mentions)
+            draft.recalled = True
+            drafts.append(draft)
 
 
 _SAME_DAY = re.compile(r"\b(в тот же день|в этот же день|в тот день|затем|после этого|в продолжение визита)\b", re.I)
