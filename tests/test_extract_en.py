@@ -967,6 +967,34 @@ def test_wave10_participant_layouts(text, name, role, country):
     assert (people[name].role, people[name].country) == (role, country)
 
 
+@pytest.mark.parametrize("text, kind, actors", [
+    # "affirmed X's support", by a person named with a nasab and later without the family name
+    ("Sheikh Saif bin Nasser Al Qasimi, Minister of Foreign Affairs, received Dana Sato, Minister of Foreign "
+     "Affairs of Kazakhstan, in Abu Dhabi. Sheikh Saif bin Nasser affirmed the UAE's support for Kazakhstan's "
+     "candidacy.", "support", ["AE"]),
+    # a planned event named by a compound of two states before its trigger
+    ("The 5th meeting of the Kazakhstan–Mongolia Intergovernmental Commission is scheduled to take place in "
+     "Ulaanbaatar on 20 November 2026.", "planned_event", ["KZ", "MN"]),
+    # the state of a planned event's subject, named by its demonym, with the person it will meet
+    ("The Polish Foreign Minister is expected to meet with President of Kazakhstan Kassym-Jomart Tokayev "
+     "next month.", "planned_event", ["PL", "KZ"]),
+])
+def test_wave10_commitment_actors(text, kind, actors):
+    [commitment] = extract(text).commitments
+    assert (commitment.kind, commitment.actors) == (kind, actors)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Abdullah bin Zayed", "Abdullah bin Zayed Al Nahyan", True),
+    ("Antony Blinken", "Antony J. Blinken", True),
+    ("Ali Khan", "Ali Khan Bhutto", False),  # a prefix without a nasab may be another person
+])
+def test_same_person_name_forms(a, b, same):
+    from mfa_releases.extract.en.names import same_person
+
+    assert same_person(a, b) is same
+
+
 # --- the English regression corpus ------------------------------------------------------------
 
 def test_english_regression_corpus_keeps_its_scores():

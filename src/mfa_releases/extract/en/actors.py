@@ -49,11 +49,19 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
         # a named event: the states of the people in it ("the visit of the President of Germany …"),
         # else the states it names, destinations ("to Kazakhstan", "in Astana") aside
         evidence = sentence.text[commitment.start - sentence.start: commitment.end - sentence.start]
-        inside = _countries_of_people(people, commitment, countries_of_people)
-        if not inside:
-            inside = _named_countries(evidence)
+        # ("The Russian FM is expected to meet President A": the state named by its demonym too,
+        # in order of mention)
+        first_person = min((m.start for m in people.mentions_by_sentence.get(commitment.sentence_index, [])
+                            if commitment.start <= m.start < commitment.end), default=commitment.end)
+        inside = _named_countries(evidence[: first_person - commitment.start])
+        inside += [c for c in _countries_of_people(people, commitment, countries_of_people) if c not in inside]
+        inside += [code for code in _named_countries(evidence) if code not in inside]
         if inside:
             return inside
+        # "The 9th meeting of the Kazakhstan–Mongolia Commission is scheduled …": the pair named before
+        pair = _compound_countries(head)
+        if len(pair) >= 2:
+            return pair
     if commitment.kind in ("agreement", "signed_document") or BOTH_SIDES.search(head[-80:]):
         if len(meeting_countries) >= 2:
             return meeting_countries
@@ -99,6 +107,16 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     if not actors and SUBJECT_ANAPHOR.search(head) and meeting_countries:
         return meeting_countries[:1]  # "He invited …": the meeting's subject
     return actors[-2:] if commitment.kind == "agreement" else actors[-1:]
+
+
+def _compound_countries(text: str) -> list[str]:
+    """States joined in a compound ("Kazakhstan–Mongolia", "Kazakh-German"), in order of mention."""
+    found: list[str] = []
+    for word in re.findall(r"[A-Z][\w’']+(?:[-‐–][A-Z][\w’']+)+", text):
+        codes = [country_of(part) for part in re.split(r"[-‐–]", word)]
+        if len(codes) >= 2 and all(codes):
+            found.extend(code for code in codes if code not in found)
+    return found
 
 
 def _country_at(tokens, k: int) -> str | None:

@@ -60,7 +60,7 @@ TRIGGERS: list[tuple[str, re.Pattern, str]] = [
                                    r"has|have)\b)[\w’'-]+){0,14}?\s+(?:were|was|have\s+been|has\s+been)\s+signed\b", re.I),
      "clause"),
     # "reaffirmed its support", "confirmed Hungary’s support", "reiterated U.S. support", "the EU’s full support"
-    ("support", re.compile(r"\b(?:expressed|reaffirmed|reiterated|confirmed|pledged|voiced|declared)\s+(?:the\s+)?"
+    ("support", re.compile(r"\b(?:expressed|reaffirmed|reiterated|confirmed|reconfirmed|affirmed|pledged|voiced|declared)\s+(?:the\s+)?"
                            r"(?:its|his|her|their|(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){0,2}(?:[’']s)?\s+)?\s*(?:full|strong|firm|continued|"
                            r"unwavering|steadfast|consistent)?\s*support\b", re.I), "clause"),
     ("support", re.compile(r"\b(?:continued?|continues|will\s+continue)\s+to\s+support\b|\bwill\s+support\b|\bsupports\s+(?:the|kazakhstan)", re.I), "clause"),

@@ -528,7 +528,11 @@ def same_person(a: str, b: str) -> bool:
     if wa == wb:
         return True
     if len(wa) >= 2 and len(wb) >= 2:
-        return wa[0] == wb[0] and wa[-1] == wb[-1]
+        if wa[0] == wb[0] and wa[-1] == wb[-1]:
+            return True
+        # "Abdullah bin Zayed" for "Abdullah bin Zayed Al Nahyan": a name with a nasab, its family name left off
+        short, long = sorted((wa, wb), key=len)
+        return len(short) >= 3 and long[:len(short)] == short and any(w in {"bin", "bint", "ibn"} for w in short)
     return False
 
 
