@@ -938,6 +938,11 @@ WAVE10_MEETING_CASES = [
      "The meeting was also attended by the Ambassador of Kazakhstan to Uzbekistan, Ivan Orlov, and the "
      "Director of the Asia Department, Timur Saidov.",
      [("meeting", ["Dana Sato", "Rustam Aliev", "Ivan Orlov", "Timur Saidov"])]),
+    # "called on" a named official: a call paid in person
+    ("Ambassador of Kazakhstan Ivan Orlov called on Foreign Secretary of India Ravi Menon in New Delhi.",
+     [("meeting", ["Ivan Orlov", "Ravi Menon"])]),
+    # ... but an appeal is no encounter
+    ("Foreign Minister of Kazakhstan Dana Sato called on the parties to show restraint.", []),
 ]
 
 
@@ -946,6 +951,9 @@ WAVE10_MEETING_CASES = [
     ("Foreign Minister of Kazakhstan Dana Sato met with Governor Kim Min-ho in Suwon.", "Suwon", "KR"),
     ("Foreign Minister of Kazakhstan Dana Sato met with Foreign Minister of Brazil Paulo Costa in Curitiba.",
      "Curitiba", "BR"),
+    # a place opening the sentence
+    ("In Muscat, Foreign Minister of Kazakhstan Dana Sato met with Oman's Minister of Foreign Affairs Said Al Harthy.",
+     "Muscat", "OM"),
     # ... but not a capitalized word that is no place
     ("Foreign Minister of Kazakhstan Dana Sato met with Foreign Minister of Brazil Paulo Costa in Principle.",
      None, None),

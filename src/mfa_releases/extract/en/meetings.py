@@ -39,6 +39,8 @@ TRIGGERS = [
     re.compile(r"\b(?P<verb>spoke|speaks|talked|talks|spoken|exchanged\s+views|conferred)\s+(?:on|by|over)\s+(?:the\s+)?(?:tele)?phone\b", re.I),
     # "Secretary Rubio spoke today with …" (a readout of a call when the release calls it one)
     re.compile(r"\b(?P<verb>spoke|speaks)\s+(?:today\s+|yesterday\s+|on\s+\w+\s+)?with\b", re.I),
+    # "Ambassador A called on Foreign Secretary B": a call paid in person (a person must follow at once)
+    re.compile(r"\b(?P<verb>called|calls)\s+on\s+(?=(?:H\.E\.\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z])(?![A-Z][\w-]*[’']s\b)"),
     # "paid a courtesy call on H.E. Mr. …"
     re.compile(r"\b(?P<verb>paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)\s+(?:on|to)\b", re.I),
     # "presented his credentials to President of India A": an encounter of two named people
@@ -72,7 +74,7 @@ FIRST_GAP = re.compile(
 # "received today, at Itamaraty Palace, the Minister …": a venue set off by commas before the counterpart
 VENUE_ASIDE = re.compile(r"^\s*(?:today\s*|yesterday\s*)?,\s*(?:at|in)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}\s*,\s*(?:the\s+)?$")
 PLACE = re.compile(
-    r"\b(?:in|at|arrived\s+in|visit(?:ed|ing)?|trip\s+to|visit\s+to|in\s+the\s+city\s+of)\s+(?:the\s+)?"
+    r"\b(?:in|In|at|arrived\s+in|visit(?:ed|ing)?|trip\s+to|visit\s+to|in\s+the\s+city\s+of)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2})"
 )
 VISIT_TO = re.compile(
@@ -407,7 +409,7 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
             groups_of = [_unique(subject + [other]) for other in others]
         else:
             groups_of = [_unique(subject + others)]
-    kind = _kind(noun or verb, text)
+    kind = _kind(noun or ("meeting" if verb in {"called", "calls"} else verb), text)  # "called on" is in person
     if verb in {"spoke", "speaks"} and kind == "meeting" and re.search(r"\b(?:call|phone|telephone)\b", sentences[0].text, re.I):
         kind = "phone_call"
     created = []
