@@ -654,3 +654,24 @@ def test_roles(extract, text, expected):
     facts = extract(text)
     got = {(p.name, p.role, p.country, p.organization) for m in facts.meetings for p in m.participants}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a genitive name right after a role head in another case is the head's dependent
+        ("Об этом заявили представители Владимира Путина.", {("Владимир Путин", None)}),
+        ("Министр иностранных дел РК Арман Сейткали встретился с помощником Ивана Петрова.",
+         {("Арман Сейткали", "министр иностранных дел"), ("Иван Петров", None)}),
+        ("Президент Владимир Путин выступил с заявлением.", {("Владимир Путин", "президент")}),
+        # a role after the name, up to the next comma
+        ("Ольга Смирнова, председатель правления АО «Северный банк», выступила на форуме.",
+         {("Ольга Смирнова", "председатель правления")}),
+    ],
+)
+def test_role_holder(text, expected):
+    from mfa_releases.extract.ru.pipeline import analyze
+    from mfa_releases.extract.ru.roles import person_mentions
+
+    got = {(m.name, m.role) for m in person_mentions(analyze(" date 2026-05-14 " + text))}
+    assert got == expected

@@ -683,6 +683,12 @@ def person_mentions(an: Analysis) -> list[Mention]:
                     break
                 keep = i
             head = keep
+        # «представители Путина», «помощник Иванова»: a genitive name right after a head in another
+        # case is the head's dependent, not its holder
+        if last_head is not None and last_head == first - 1 and an.tokens[last_head].case in ("Nom", "Ins", "Dat") \
+                and all(an.tokens[k].case == "Gen" for k in range(first, last)):
+            head = last_head = None
+            part_heads = []
         role_first = None
         if head is not None:
             role_first = head
