@@ -941,6 +941,14 @@ WAVE10_MEETING_CASES = [
     # "called on" a named official: a call paid in person
     ("Ambassador of Kazakhstan Ivan Orlov called on Foreign Secretary of India Ravi Menon in New Delhi.",
      [("meeting", ["Ivan Orlov", "Ravi Menon"])]),
+    # "A, accompanied by B, met with C": A and B both attend
+    ("Foreign Minister of Kazakhstan Dana Sato, accompanied by Ambassador Ivan Orlov, met with Foreign Minister "
+     "of Oman Said Al Harthy in Muscat.", [("meeting", ["Dana Sato", "Ivan Orlov", "Said Al Harthy"])]),
+    # credentials presented in copy, and a demonym the seed list lacked
+    ("Ambassador of Kazakhstan Ivan Orlov presented copies of his credentials to Minister of Foreign Affairs of "
+     "Oman Said Al Harthy.", [("meeting", ["Ivan Orlov", "Said Al Harthy"])]),
+    ("Deputy Foreign Minister of Kazakhstan Alan Bek met with her Peruvian counterpart Ana Soto in Lima.",
+     [("meeting", ["Alan Bek", "Ana Soto"])]),
     # ... but an appeal is no encounter
     ("Foreign Minister of Kazakhstan Dana Sato called on the parties to show restraint.", []),
 ]

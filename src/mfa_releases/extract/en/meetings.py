@@ -44,7 +44,7 @@ TRIGGERS = [
     # "paid a courtesy call on H.E. Mr. …"
     re.compile(r"\b(?P<verb>paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)\s+(?:on|to)\b", re.I),
     # "presented his credentials to President of India A": an encounter of two named people
-    re.compile(r"\b(?P<verb>presented|presents)\s+(?:his|her|their|the)\s+(?:letters?\s+of\s+)?(?:copies\s+of\s+)?"
+    re.compile(r"\b(?P<verb>presented|presents)\s+(?:(?:a\s+)?cop(?:y|ies)\s+of\s+)?(?:his|her|their|the)\s+(?:letters?\s+of\s+)?(?:copies\s+of\s+)?"
                r"(?:(?:his|her|their)\s+)?credentials\s+to\b", re.I),
     # "welcomed Vice Premier A, who arrived in Astana": a reception (a person must follow at once)
     re.compile(r"\b(?P<verb>welcomed|welcomes)\s+(?=(?:H\.E\.\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z])(?![A-Z][\w-]*[’']s\b)"),
@@ -227,14 +227,15 @@ def _group_after(mentions: list[Mention], text: str, offset: int, position: int)
 
 
 def _group_before(mentions: list[Mention], text: str, offset: int, position: int) -> list[Mention]:
-    """The mentions right before `position`, the last one and those joined to it by "and"."""
+    """The mentions right before `position`, the last one and those joined to it by "and" (or
+    "A, accompanied by B, met …")."""
     before = [m for m in mentions if m.end <= position]
     if not before:
         return []
     group = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = text[mention.end - offset: group[0].start - offset]
-        if GAP_JOIN.match(gap):
+        if GAP_JOIN.match(gap) or re.fullmatch(r"\s*,?\s*(?:who\s+was\s+)?accompanied\s+by\s*", gap, re.I):
             group.insert(0, mention)
         else:
             break
