@@ -949,6 +949,13 @@ WAVE10_MEETING_CASES = [
      "Oman Said Al Harthy.", [("meeting", ["Ivan Orlov", "Said Al Harthy"])]),
     ("Deputy Foreign Minister of Kazakhstan Alan Bek met with her Peruvian counterpart Ana Soto in Lima.",
      [("meeting", ["Alan Bek", "Ana Soto"])]),
+    # "telephoned", "sat down with", "had an audience with"; an Arabic family name with its article
+    ("President of Kazakhstan Kassym-Jomart Tokayev telephoned President of Egypt Abdel Fattah el-Sisi.",
+     [("phone_call", ["Kassym-Jomart Tokayev", "Abdel Fattah el-Sisi"])]),
+    ("Foreign Minister of Kazakhstan Dana Sato sat down with Foreign Minister of Oman Said Al Harthy in Muscat.",
+     [("meeting", ["Dana Sato", "Said Al Harthy"])]),
+    ("Foreign Minister of Kazakhstan Dana Sato had an audience with King of Bahrain Hamad bin Isa Al Khalifa.",
+     [("meeting", ["Dana Sato", "Hamad bin Isa Al Khalifa"])]),
     # ... but an appeal is no encounter
     ("Foreign Minister of Kazakhstan Dana Sato called on the parties to show restraint.", []),
 ]

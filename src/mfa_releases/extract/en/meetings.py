@@ -32,7 +32,7 @@ TRIGGERS = [
     re.compile(
         r"\b(?:held|holds|hold|had|has|have|conducted|conducts|hosted|hosts)\s+(?:had\s+|held\s+)?(?:a\s+|an\s+|the\s+)?(?:"
         + _W + r"\s+){0,7}?(?P<noun>meetings?|talks|negotiations|conversations?|calls?|consultations|lunch|dinner|breakfast|"
-        r"videoconferences?|video\s+conferences?|phone\s+talks?|telephone\s+talks?|discussions?|dialogue)\b",
+        r"videoconferences?|video\s+conferences?|phone\s+talks?|telephone\s+talks?|discussions?|dialogue|audience)\b",
         re.I,
     ),
     re.compile(r"\b(?P<also>also\s+|separately\s+)?(?P<verb>met|meets|meeting)\b(?!\s+(?:of|was|will|is|room|point))", re.I),
@@ -41,6 +41,9 @@ TRIGGERS = [
     re.compile(r"\b(?P<verb>spoke|speaks)\s+(?:today\s+|yesterday\s+|on\s+\w+\s+)?with\b", re.I),
     # "Ambassador A called on Foreign Secretary B": a call paid in person (a person must follow at once)
     re.compile(r"\b(?P<verb>called|calls)\s+on\s+(?=(?:H\.E\.\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z])(?![A-Z][\w-]*[’']s\b)"),
+    # "A telephoned B", "A sat down with B" (a person must follow at once)
+    re.compile(r"\b(?P<verb>telephoned|phoned)\s+(?=(?:H\.E\.\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z])(?![A-Z][\w-]*[’']s\b)"),
+    re.compile(r"\b(?P<verb>sat|sits)\s+down\s+with\b"),
     # "paid a courtesy call on H.E. Mr. …"
     re.compile(r"\b(?P<verb>paid|pays|paying)\s+(?:a\s+)?courtesy\s+(?:call|visit)\s+(?:on|to)\b", re.I),
     # "presented his credentials to President of India A": an encounter of two named people
@@ -410,7 +413,8 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
             groups_of = [_unique(subject + [other]) for other in others]
         else:
             groups_of = [_unique(subject + others)]
-    kind = _kind(noun or ("meeting" if verb in {"called", "calls"} else verb), text)  # "called on" is in person
+    # "called on" is in person; "telephoned" a call
+    kind = _kind(noun or {"called": "meeting", "calls": "meeting", "telephoned": "phone call", "phoned": "phone call"}.get(verb, verb), text)
     if verb in {"spoke", "speaks"} and kind == "meeting" and re.search(r"\b(?:call|phone|telephone)\b", sentences[0].text, re.I):
         kind = "phone_call"
     created = []

@@ -96,6 +96,8 @@ def _is_name_token(token: Token, next_token: Token | None = None) -> bool:
                                            or next_token.text in NAME_PARTICLES and next_token.start > token.end)
     if re.fullmatch(r"[A-Z]\.", text):
         return True  # an initial: "Antony J. Blinken"
+    if re.fullmatch(r"(?:al|el|ad|ash|as|at|az|ar|ud|ul)-[A-Z][\w’'-]+", text):
+        return True  # an Arabic family name with its article: "Abdel Fattah el-Sisi"
     if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
         return False
     if len(text) == 1 or next_token is not None and next_token.start == token.end and next_token.text[:1].isdigit():
