@@ -956,6 +956,9 @@ WAVE10_MEETING_CASES = [
      [("meeting", ["Dana Sato", "Said Al Harthy"])]),
     ("Foreign Minister of Kazakhstan Dana Sato had an audience with King of Bahrain Hamad bin Isa Al Khalifa.",
      [("meeting", ["Dana Sato", "Hamad bin Isa Al Khalifa"])]),
+    # untitled names placed by "of Country" right after "met with"
+    ("Foreign Minister of Kazakhstan Dana Sato met with Tomás Herrera of Chile and Luis Gómez of Peru.",
+     [("meeting", ["Dana Sato", "Tomás Herrera", "Luis Gómez"])]),
     # ... but an appeal is no encounter
     ("Foreign Minister of Kazakhstan Dana Sato called on the parties to show restraint.", []),
 ]

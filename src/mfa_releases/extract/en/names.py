@@ -343,7 +343,10 @@ def _drop_title_inner_runs(tokens: list[Token], runs: list[tuple[int, int]]) -> 
     title goes on, unbroken, to the next run (the name)."""
     kept = []
     for k, (i, j) in enumerate(runs):
-        if k + 1 < len(runs) and j < len(tokens) and _title_continues(tokens, i, j, runs[k + 1][0]):
+        # ("met with Tomás Herrera of Chile and Luis Gómez of Peru": right after a verb's "with" or
+        # "by", a run opens no title)
+        after_preposition = i > 0 and tokens[i - 1].lower in {"with", "by", "received", "met"} and not tokens[i - 1].is_capitalized
+        if k + 1 < len(runs) and j < len(tokens) and not after_preposition and _title_continues(tokens, i, j, runs[k + 1][0]):
             continue
         kept.append((i, j))
     return kept
