@@ -49,6 +49,11 @@ _TRIGGERS: list[tuple[str, re.Pattern]] = [
                                  r"провед(ет|ут)|прибуд(ет|ут)|пройд(ет|ут)|соверш(ит|ат)|предусматрива(ет|ют)|"
                                  r"ожидается\s+(?=подписание|проведение|прибытие|визит)|планируем(ый|ого|ому|ом|ая|ой|ую|ое|ые|ых|ым)|предусмотрен\w*|объявлен\w* годом|"
                                  r"ожидается визит|намечен\w*|в преддверии|готовит(ся)? к(?! подписанию)|готовятся к)\b", _FLAGS)),
+    # «включая проведение бизнес-форума в Амстердаме в июне», «подготовку визита … в 2027 году»: an event
+    # named by a noun is planned when a later month or year dates it (checked in _hits)
+    ("planned_noun", re.compile(r"\b(проведени[еяию]|визит[аеу]?)\s+(?=[^.;,]{0,90}?\b(?:в|во)\s+(?:январе|феврале|"
+                                r"марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|\d{4}\s+году|"
+                                r"следующем\s+году|будущем\s+году)\b)", _FLAGS)),
     ("intent", re.compile(r"\b(вед[её]тся работа|работа вед[её]тся|проводится работа|проводим\w+ работ\w*|"
                           r"(проводятся|ведутся|проводится|вед[её]тся)\s+(\w+\s+)?(консультации|переговоры|работа|подготовка)|"
                           r"намерен\w*|намерени\w+|планиру(ет|ют)\s+[а-яё]+(ть|ти)\b|готовност[ьи]\s+(?:[а-яё]+\s+){0,3}?[а-яё]+(ть|ться|ти)\b|готов(ы|а)?(?:\s+[^\s.;,]+){0,8}?\s+[а-яё]+(ть|ться|ти)\b|"
@@ -115,6 +120,18 @@ def _hits(ctx) -> list[Hit]:
                     continue  # «документ был подписан»: restates a document named elsewhere
                 if kind == "signed_document" and _signed_earlier(text, ctx.release):
                     continue  # «Напомним, в 2019 году стороны подписали …»: not during this event
+                if kind == "planned_noun":
+                    if re.search(r"\b(в ходе|во время|в рамках|по итогам|после)\s+(\w+\s+)?$", before, _FLAGS):
+                        continue  # «в ходе визита …»: the visit being reported
+                    if re.search(r"\b(прав\w*|заявк\w*|кандидатур\w*|борьб\w*|претенду\w*)\s+на\s+$", before, _FLAGS):
+                        continue  # «право на проведение Олимпийских игр в 2022 году»: a bid, not a plan
+                    window = text[match.start():match.start() + 140]
+                    window = re.split(r"[;,]|\.\s", window)[0]
+                    later = [p for p in find_dates(window, ctx.release)
+                             if (p.year, p.month or 0) > (ctx.release.year, ctx.release.month if p.month else 12)]
+                    if not later:
+                        continue
+                    kind = "planned_event"
                 if kind == "invitation_future":
                     if not re.search(r"\b(посетит|прибудет|состоится|будет|планируется)", text, _FLAGS):
                         continue
@@ -123,6 +140,9 @@ def _hits(ctx) -> list[Hit]:
                     kind_ = kind
                 found.append((match.start(), match.end(), kind_))
         found.sort()
+        # a noun event right after another trigger is that trigger's object («договорились о проведении …»)
+        found = [f for f in found if not (f[2] == "planned_event" and re.match(r"(проведени|визит)", text[f[0]:f[1]], _FLAGS)
+                                          and any(o[0] < f[0] and f[0] - o[1] <= 60 for o in found if o is not f))]
         # one trigger per position; the evidence of a trigger ends where the next one starts
         merged = []
         for start, end, kind in found:
