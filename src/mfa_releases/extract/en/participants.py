@@ -3,8 +3,10 @@
 A title usually names the country ("Foreign Minister of Kazakhstan"). When it does not, the clause
 may ("the German side was headed by …"); the release's subject is Kazakh when the text is about
 Kazakhstan (names it or one of its cities) and no one else in the meeting is; a counterpart serves
-the country the text names most, other than those already taken. Officials of international
-bodies (UN, OSCE, …) serve no state.
+the country the text names most, other than those already taken; whoever is still unplaced serves
+the state where the meeting took place (a host's own release), unless someone placed by a title
+already does. A companion ("accompanied by") serves the state of the person accompanied. Officials
+of international bodies (UN, OSCE, the African Union, …) serve no state.
 """
 
 from __future__ import annotations
