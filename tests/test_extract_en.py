@@ -916,6 +916,11 @@ WAVE10_PARTICIPANT_CASES = [
      "Foreign Affairs Alan Bek, and the Uzbek delegation by Deputy Minister of Foreign Affairs Rustam Aliev. "
      "The consultations were also attended by Director of the Asia Department of the Uzbek Foreign Ministry "
      "Timur Saidov.", "Rustam Aliev", "deputy minister of foreign affairs", "UZ"),
+    # a plural title with one demonym per name, in order
+    ("Kazakh and Omani foreign ministers Dana Sato and Said Al Harthy met in Muscat.",
+     "Said Al Harthy", "minister of foreign affairs", "OM"),
+    ("Kazakh and Omani foreign ministers Dana Sato and Said Al Harthy met in Muscat.",
+     "Dana Sato", "minister of foreign affairs", "KZ"),
     # A title given once with the surname ("President Tokayev") holds for the bare full name later, and
     # "Finnish counterpart" gives the untitled other side the same post.
     ("President Tokayev holds phone talks with Finnish counterpart\n\nKassym-Jomart Tokayev had a telephone "

@@ -518,6 +518,7 @@ def _share_plural_titles(mentions: list[Mention], sentence: Sentence) -> None:
         if not (role and role[-1].lower.endswith("s") and role[-1].lower[:-1] in TITLE_HEADS):
             continue
         previous = first
+        group = [first]
         for second in mentions[index + 1:]:
             gap = sentence.text[previous.end - sentence.start: second.start - sentence.start]
             if gap.strip() not in {"and", ",", ", and"} or any(t.end <= second.name_start for t in second.title_tokens):
@@ -525,6 +526,22 @@ def _share_plural_titles(mentions: list[Mention], sentence: Sentence) -> None:
             second.title_tokens = role + list(second.title_tokens)
             second.strong = True
             previous = second
+            group.append(second)
+        _respective_demonyms(group, role)
+
+
+def _respective_demonyms(group: list[Mention], role: list[Token]) -> None:
+    """"Kazakh and Omani foreign ministers A and B": A is Kazakh, B Omani (as many states as names)."""
+    lead = 0
+    while lead < len(role) and (_is_country_like(role[lead]) or role[lead].lower in {"and", ","}):
+        lead += 1
+    states = [t for t in role[:lead] if _is_country_like(t)]
+    if len(group) < 2 or len(states) != len(group) or lead == len(role):
+        return
+    rest = role[lead:]
+    for mention, state in zip(group, states):
+        own = [t for t in mention.title_tokens if t.start >= mention.name_start]
+        mention.title_tokens = [state] + rest + own
 
 
 def same_person(a: str, b: str) -> bool:
