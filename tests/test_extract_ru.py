@@ -682,3 +682,21 @@ def test_role_holder(text, expected):
 
     got = {(m.name, m.role) for m in person_mentions(analyze(" date 2026-05-14 " + text))}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Заседание вел Иван Соколов, глава отдела по взаимоотношениям церкви и общества.",
+         {("Иван Соколов", "глава отдела по взаимоотношениям церкви и общества")}),
+        ("Выступил Карл Вебер – генеральный директор агентства.", {("Карл Вебер", "генеральный директор агентства")}),
+        ("Встречу открыл Иван Соколов, председатель комитета, и выступил с докладом.",
+         {("Иван Соколов", "председатель комитета")}),
+    ],
+)
+def test_role_after_the_name(text, expected):
+    from mfa_releases.extract.ru.pipeline import analyze
+    from mfa_releases.extract.ru.roles import person_mentions
+
+    got = {(m.name, m.role) for m in person_mentions(analyze(" date 2026-05-14 " + text))}
+    assert got == expected

@@ -570,7 +570,7 @@ def _right_role(an: Analysis, last: int, case: str | None, person_tokens: set[in
     """[first, end) of a role written after the name between commas («Эдуардом Маркесом, министром
     иностранных дел Португалии, …»). The head must agree in case with the name, so «Иван Петров,
     помощника …» is not a role."""
-    if last >= len(an.tokens) or an.tokens[last].text != ",":
+    if last >= len(an.tokens) or an.tokens[last].text not in (",", "–", "—") or an.tokens[last].sent != an.tokens[last - 1].sent:
         return None
     sent = an.tokens[last].sent
     k = last + 1
@@ -603,8 +603,11 @@ def _right_role(an: Analysis, last: int, case: str | None, person_tokens: set[in
             continue
         if token.text in _STOP_PUNCT or token.text in (",", "(", "–", "—") \
                 or (token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Part") \
-                or token.pos in ("PRON", "SCONJ") or token.text.lower() in ("на", "во", "с", "со", "и"):
+                or token.pos in ("PRON", "SCONJ") or token.text.lower() in ("на", "во", "с", "со"):
             break
+        if token.text.lower() == "и" and (end + 1 >= len(an.tokens) or end + 1 in person_tokens
+                                          or is_role_head(an.tokens[end + 1]) or an.tokens[end + 1].pos in ("VERB", "ADV")):
+            break  # «…, министр X и Y»: the next part is another name's or another clause
         end += 1
     return start, end
 
