@@ -916,6 +916,8 @@ WAVE10_PARTICIPANT_CASES = [
      "Foreign Affairs Alan Bek, and the Uzbek delegation by Deputy Minister of Foreign Affairs Rustam Aliev. "
      "The consultations were also attended by Director of the Asia Department of the Uzbek Foreign Ministry "
      "Timur Saidov.", "Rustam Aliev", "deputy minister of foreign affairs", "UZ"),
+    ("Foreign Minister of Kazakhstan Dana Sato held meetings with the Foreign Ministers of Chile, Tomás Herrera, "
+     "and of Peru, Luis Gómez.", "Luis Gómez", None, "PE"),
     # a plural title with one demonym per name, in order
     ("Kazakh and Omani foreign ministers Dana Sato and Said Al Harthy met in Muscat.",
      "Said Al Harthy", "minister of foreign affairs", "OM"),
@@ -964,6 +966,9 @@ WAVE10_MEETING_CASES = [
     # untitled names placed by "of Country" right after "met with"
     ("Foreign Minister of Kazakhstan Dana Sato met with Tomás Herrera of Chile and Luis Gómez of Peru.",
      [("meeting", ["Dana Sato", "Tomás Herrera", "Luis Gómez"])]),
+    # "the Foreign Ministers of Chile, A, and of Peru, B": one meeting each
+    ("Foreign Minister of Kazakhstan Dana Sato held meetings with the Foreign Ministers of Chile, Tomás Herrera, "
+     "and of Peru, Luis Gómez.", [("meeting", ["Dana Sato", "Tomás Herrera"]), ("meeting", ["Dana Sato", "Luis Gómez"])]),
     # ... but an appeal is no encounter
     ("Foreign Minister of Kazakhstan Dana Sato called on the parties to show restraint.", []),
 ]

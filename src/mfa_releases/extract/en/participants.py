@@ -125,6 +125,11 @@ def _clause_country(person: Person, taken: set[str], text: str, sentences) -> st
         clause_start = max([sentence_start] + [text.rfind(mark, sentence_start, mention.start) + 1
                                                for mark in (",", ";", "\n")])
         clause = text[clause_start:mention.start]
+        # "…, and of Peru, B": the country of the list item just before the name
+        item = re.search(r"\band\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s*,\s*$",
+                         text[sentence_start:mention.start])
+        if item and not clause.strip() and country_of(item.group(1)):
+            return country_of(item.group(1))
         # "The Kazakh delegation was headed by A": the delegation's own state, even when another
         # participant (its ambassador) serves it too.
         # ("…, and the Uzbek delegation by B": the verb left out)
