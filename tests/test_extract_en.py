@@ -1011,6 +1011,10 @@ def test_wave10_participant_layouts(text, name, role, country):
     # a planned event named by a compound of two states before its trigger
     ("The 5th meeting of the Kazakhstan–Mongolia Intergovernmental Commission is scheduled to take place in "
      "Ulaanbaatar on 20 November 2026.", "planned_event", ["KZ", "MN"]),
+    # a passive undertaking whose subject names the pair of states
+    ("Foreign Minister of Kazakhstan Dana Sato met with Foreign Minister of Oman Said Al Harthy. The minister "
+     "said that the projects of cooperation between Oman and Kazakhstan, including logistics, are being "
+     "prepared in detail.", "intent", ["OM", "KZ"]),
     # the state of a planned event's subject, named by its demonym, with the person it will meet
     ("The Polish Foreign Minister is expected to meet with President of Kazakhstan Kassym-Jomart Tokayev "
      "next month.", "planned_event", ["PL", "KZ"]),

@@ -65,6 +65,15 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
     if commitment.kind in ("agreement", "signed_document") or BOTH_SIDES.search(head[-80:]):
         if len(meeting_countries) >= 2:
             return meeting_countries
+    # "the issues of cooperation between Russia and Kazakhstan … are being elaborated": a passive
+    # undertaking whose subject names the pair of states
+    between = re.search(r"\bbetween\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+and\s+(?:the\s+)?"
+                        r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\b", head)
+    trigger_text = sentence.text[commitment.trigger - sentence.start:]
+    if between and commitment.kind == "intent" and re.match(r"(?:is|are)\s+being\s+\w+ed\b", trigger_text):
+        pair = [code for code in (country_of(between.group(1)), country_of(between.group(2))) if code]
+        if len(pair) == 2 and pair[0] != pair[1]:
+            return pair
     # The subject of the trigger's own clause: "… stated that Japan will continue to support",
     # "the OSCE Secretariat intends to" (an international body commits no state).
     clause = re.split(r"[,;:]|\bthat\b", head)[-1]
