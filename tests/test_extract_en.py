@@ -918,6 +918,11 @@ WAVE10_PARTICIPANT_CASES = [
      "Timur Saidov.", "Rustam Aliev", "deputy minister of foreign affairs", "UZ"),
     ("Foreign Minister of Kazakhstan Dana Sato held meetings with the Foreign Ministers of Chile, Tomás Herrera, "
      "and of Peru, Luis Gómez.", "Luis Gómez", None, "PE"),
+    # "Title Name of Country met with Title Name of Country": each country completes its own title
+    ("Foreign Minister Dana Sato of Kazakhstan met with Foreign Minister Said Al Harthy of Oman.",
+     "Dana Sato", "minister of foreign affairs", "KZ"),
+    ("Foreign Minister Dana Sato of Kazakhstan met with Foreign Minister Said Al Harthy of Oman.",
+     "Said Al Harthy", "minister of foreign affairs", "OM"),
     # a plural title with one demonym per name, in order
     ("Kazakh and Omani foreign ministers Dana Sato and Said Al Harthy met in Muscat.",
      "Said Al Harthy", "minister of foreign affairs", "OM"),

@@ -379,6 +379,13 @@ def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]
         name_tokens = tokens[i:j]
         title = _title_left(tokens, i, blocked)
         after = (_title_right(tokens, j) or (_of_country(tokens, j) if j - i >= 2 else [])) if not title else []
+        title_end = None
+        if title and j - i >= 2 and not any(_is_country_like(t) for t in title):
+            # "Foreign Minister A of Kazakhstan": the country after the name completes the title before it
+            of_country = _of_country(tokens, j)
+            if of_country:
+                title = title + tokens[j:j + 1] + of_country
+                title_end = of_country[-1].end
         # "Alibek Bakayev (Kazakhstan)": the country in brackets, after a title or alone
         bracket = _bracket_country(tokens, j) if j - i >= 2 else []
         if bracket and not after:
@@ -390,7 +397,7 @@ def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]
         else:
             strong = bool(title or after or honorific or speech)
         start = (title[0].start if title else name_tokens[0].start)
-        end = after[-1].end if after else name_tokens[-1].end
+        end = after[-1].end if after else (title_end or name_tokens[-1].end)
         if bracket:
             end = tokens[j + len(bracket) + 1].end  # the closing bracket
         if honorific and not title:
@@ -485,7 +492,9 @@ def _of_country(tokens: list[Token], end: int) -> list[Token]:
     for n in (3, 2, 1):
         phrase = tokens[k:k + n]
         if len(phrase) == n and country_of(" ".join(t.text for t in phrase)) and (
-                k + n >= len(tokens) or tokens[k + n].text in {",", ".", ";", ":", ")"} or tokens[k + n].lower == "and"):
+                k + n >= len(tokens) or tokens[k + n].text in {",", ".", ";", ":", ")"} or tokens[k + n].lower == "and"
+                # ("Foreign Minister A of Kazakhstan met with …": a verb or preposition follows)
+                or tokens[k + n].text.isalpha() and tokens[k + n].text.islower()):
             return phrase
     return []
 
