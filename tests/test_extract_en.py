@@ -923,6 +923,9 @@ WAVE10_PARTICIPANT_CASES = [
      "Dana Sato", "minister of foreign affairs", "KZ"),
     ("Foreign Minister Dana Sato of Kazakhstan met with Foreign Minister Said Al Harthy of Oman.",
      "Said Al Harthy", "minister of foreign affairs", "OM"),
+    # wire style: "Oman’s top diplomat A"
+    ("Foreign Minister of Kazakhstan Dana Sato met with Oman’s top diplomat Said Al Harthy.",
+     "Said Al Harthy", "minister of foreign affairs", "OM"),
     # a plural title with one demonym per name, in order
     ("Kazakh and Omani foreign ministers Dana Sato and Said Al Harthy met in Muscat.",
      "Said Al Harthy", "minister of foreign affairs", "OM"),

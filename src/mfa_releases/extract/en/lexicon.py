@@ -30,7 +30,7 @@ TITLE_HEADS = frozenset(
 )
 # Other words that may occur inside a title ("Deputy Prime Minister of Foreign Affairs at Large").
 TITLE_WORDS = TITLE_HEADS | frozenset(
-    """first prime foreign affairs state general special permanent additional extraordinary plenipotentiary large
+    """first prime foreign affairs state general special permanent additional top extraordinary plenipotentiary large
     acting chief senior executive assistant principal high crown defence defense trade economy economic
     finance justice interior culture energy education health agriculture industry national security
     international relations cooperation investment development parliament parliamentary senate majilis

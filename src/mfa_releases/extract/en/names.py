@@ -43,7 +43,7 @@ SPEECH_VERBS = frozenset(
 LOWERCASE_TITLE_WORDS = frozenset(
     """counterpart counterparts leader leaders head heads minister ministers president deputy foreign affairs
     prime ambassador secretary diplomat diplomats envoy department ministry ministries state special
-    first""".split()
+    first top""".split()
 )
 
 
