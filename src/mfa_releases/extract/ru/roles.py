@@ -587,6 +587,8 @@ def _right_role(an: Analysis, last: int, case: str | None, person_tokens: set[in
     end = k + 1
     while end < len(an.tokens) and end - start <= 14:
         token = an.tokens[end]
+        if "\n" in an.text[an.tokens[end - 1].stop:token.start]:
+            break  # a paragraph ends the phrase even where the sentence splitter ran on
         if token.sent != sent or end in person_tokens:
             return None  # the phrase runs into another name: it is that name's role
         if token.text == "«":
