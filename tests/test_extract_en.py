@@ -977,6 +977,11 @@ WAVE10_MEETING_CASES = [
     # "the Foreign Ministers of Chile, A, and of Peru, B": one meeting each
     ("Foreign Minister of Kazakhstan Dana Sato held meetings with the Foreign Ministers of Chile, Tomás Herrera, "
      "and of Peru, Luis Gómez.", [("meeting", ["Dana Sato", "Tomás Herrera"]), ("meeting", ["Dana Sato", "Luis Gómez"])]),
+    # "welcomed Kazakhstan's Deputy Foreign Minister A" is a reception ...
+    ("Peru's Minister of Foreign Relations Elmer Ruiz welcomed Kazakhstan's Deputy Foreign Minister Alan Bek.",
+     [("meeting", ["Elmer Ruiz", "Alan Bek"])]),
+    # ... "welcomed Kazakhstan's initiative" is not
+    ("Peru's Minister of Foreign Relations Elmer Ruiz welcomed Kazakhstan's initiative on water.", []),
     # ... but an appeal is no encounter
     ("Foreign Minister of Kazakhstan Dana Sato called on the parties to show restraint.", []),
 ]
@@ -987,6 +992,9 @@ WAVE10_MEETING_CASES = [
     ("Foreign Minister of Kazakhstan Dana Sato met with Governor Kim Min-ho in Suwon.", "Suwon", "KR"),
     ("Foreign Minister of Kazakhstan Dana Sato met with Foreign Minister of Brazil Paulo Costa in Curitiba.",
      "Curitiba", "BR"),
+    # a host's seat named by its kind: the host's country, no city
+    ("Peru's Minister of Foreign Relations Elmer Ruiz welcomed Kazakhstan's Deputy Foreign Minister Alan Bek at "
+     "the Torre Tagle Palace.", None, "PE"),
     # a place opening the sentence
     ("In Muscat, Foreign Minister of Kazakhstan Dana Sato met with Oman's Minister of Foreign Affairs Said Al Harthy.",
      "Muscat", "OM"),

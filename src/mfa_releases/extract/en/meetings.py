@@ -52,7 +52,10 @@ TRIGGERS = [
     re.compile(r"\b(?P<verb>presented|presents)\s+(?:(?:a\s+)?cop(?:y|ies)\s+of\s+)?(?:his|her|their|the)\s+(?:letters?\s+of\s+)?(?:copies\s+of\s+)?"
                r"(?:(?:his|her|their)\s+)?credentials\s+to\b", re.I),
     # "welcomed Vice Premier A, who arrived in Astana": a reception (a person must follow at once)
-    re.compile(r"\b(?P<verb>welcomed|welcomes)\s+(?=(?:H\.E\.\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z])(?![A-Z][\w-]*[’']s\b)"),
+    # ("welcomed Kazakhstan's Deputy Foreign Minister A" is one; "welcomed Kazakhstan's initiative" is not)
+    re.compile(r"\b(?P<verb>welcomed|welcomes)\s+(?=(?:H\.E\.\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z])"
+               r"(?![A-Z][\w-]*[’']s\s+(?!(?:Deputy|First|Vice|Foreign|Prime|Minister|Ambassador|President|Special|"
+               r"Secretary|Chairman|Chair|Speaker|Head|Envoy|Permanent|State)\b))"),
     re.compile(r"\b(?P<verb>received|receives|hosted|hosts)\b(?!\s+(?:the\s+)?(?:letter|message|invitation|award|prize|credentials))", re.I),
     re.compile(
         r"\b(?P<noun>meetings?|talks|negotiations|(?:telephone|phone)\s+(?:conversation|talks?|call)|"
@@ -137,6 +140,8 @@ HOST_CITY = re.compile(r"(?P<place>\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(
 # "On the margins of the event, A held talks with B": the event's day and place
 MARGINS_OF_EVENT = re.compile(r"\b(?:on|at)\s+the\s+(?:margins|sidelines)\s+of\s+the\s+(?:event|forum|summit|meeting|"
                               r"session|conference|ministerial)\b", re.I)
+# A host's seat by its kind, not its name ("at the Torre Tagle Palace", "at the Ministry").
+HOST_VENUE = re.compile(r"\bat\s+the\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:Palace|Ministry|Government\s+House|Presidential\s+Palace)\b")
 # Venues that name the host country but no city ("at the Akorda" → KZ).
 VENUES = {"akorda": "KZ", "ak orda": "KZ", "capitol hill": "US", "white house": "US", "kremlin": "RU",
           "elysee palace": "FR", "élysée palace": "FR", "zhongnanhai": "CN", "great hall of the people": "CN",
@@ -424,6 +429,10 @@ def _meeting_at(sentence, index, match, mentions, people, sentences, release, ea
     created = []
     places = [(c, k) for c, k, pos in _places(text) if pos >= match.start()] or [(c, k) for c, k, _ in _places(text)]
     if verb in {"hosted", "hosts"} and subject and subject[0].country:
+        places = places or [(None, subject[0].country)]
+    if (verb in {"received", "receives", "welcomed", "welcomes"} and subject and subject[0].country
+            and "ambassador" not in (subject[0].role or "") and HOST_VENUE.search(text)):
+        # "welcomed … at the Torre Tagle Palace": a host's own seat, in the host's country (no city)
         places = places or [(None, subject[0].country)]
     date = _meeting_date(text, sentence.start, release)
     for participants in groups_of:
