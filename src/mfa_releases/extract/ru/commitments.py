@@ -319,9 +319,28 @@ def _previous_subject(ctx, sentence_index: int) -> list[str]:
     return []
 
 
+_VISIT_PROGRAMME = re.compile(r"\bпрограмм\w*\s+(?:\w+\s+){0,2}?(визита|пребывания|поездки)\b[^.;]{0,40}$", _FLAGS)
+
+
 def _actors(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
     """The states that commit: the clause's subject (a person, a state, «стороны»), a pronoun's
     antecedent, the people of a planned event, else the meeting's states."""
+    actors = _actors_of_clause(ctx, hit, meeting_countries)
+    an = ctx.an
+    sentence = an.sentences[hit.sentence]
+    if hit.kind == "planned_event" and _VISIT_PROGRAMME.search(an.text[sentence.start:hit.anchor]):
+        # «Программа визита предусматривает переговоры с …»: both the visitors and their hosts
+        extra = list(meeting_countries)
+        for index in (hit.sentence - 1, hit.sentence - 2):
+            if index >= 0 and not extra:
+                extra = [ctx.person_of[i].country for i, _ in ctx.in_sentence(index) if ctx.person_of[i].country]
+        t_first, t_last = _tokens_between(an, hit.anchor, hit.stop)
+        extra += [code for _, _, code in countries_in(an, t_first, t_last)]
+        actors = list(dict.fromkeys(actors + [c for c in extra if c]))
+    return actors
+
+
+def _actors_of_clause(ctx, hit: Hit, meeting_countries: list[str]) -> list[str]:
     an = ctx.an
     sentence = an.sentences[hit.sentence]
     t_first, t_last = _tokens_between(an, hit.anchor, hit.stop)
