@@ -11,7 +11,8 @@ import pytest
 import mfa_releases.cache as cache_module
 import mfa_releases.parallel as parallel
 from conftest import REPO, SEED, SOURCES_YAML
-from mfa_releases.cache import ExtractionCache, encode_entry, facts_from_json, facts_to_json, tree_digest
+from mfa_releases.cache import (ExtractionCache, code_digest, encode_entry, facts_from_json, facts_to_json,
+                                tree_digest)
 from mfa_releases.extract.base import CommitmentFact, Facts, MeetingFact, ParticipantFact
 from mfa_releases.ingest import load_documents
 from mfa_releases.parallel import extract_all
@@ -143,12 +144,24 @@ def test_a_code_change_changes_the_digest(tmp_path):
     assert tree_digest(code, suffixes=(".py",)) != before
 
 
+def test_a_change_to_one_language_keeps_the_others_entries(tmp_path):
+    code = tmp_path / "extract"
+    shutil.copytree(REPO / "src" / "mfa_releases" / "extract", code,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    before = {language: code_digest(code, language) for language in ("ru", "en")}
+    (code / "en" / "__init__.py").write_text("# a new English rule\n", encoding="utf-8")
+    after = {language: code_digest(code, language) for language in ("ru", "en")}
+    assert after["ru"] == before["ru"] and after["en"] != before["en"]
+    (code / "base.py").write_text("# shared by every language\n", encoding="utf-8")
+    assert all(code_digest(code, language) != after[language] for language in ("ru", "en"))
+
+
 def test_the_fingerprint_covers_the_installed_extraction_code(tmp_path, monkeypatch):
     cache = ExtractionCache(tmp_path / "cache")
     monkeypatch.setattr(cache_module, "declared_version", lambda language: "v")
     before = cache.fingerprint("ru")
     cache_module.extraction_code_digest.cache_clear()
-    monkeypatch.setattr(cache_module, "tree_digest", lambda root, suffixes=None: f"changed {root.name}")
+    monkeypatch.setattr(cache_module, "tree_digest", lambda root, suffixes=None, recursive=True: f"changed {root.name}")
     try:
         assert ExtractionCache(tmp_path / "cache").fingerprint("ru") != before
     finally:

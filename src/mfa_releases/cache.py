@@ -6,8 +6,9 @@ An entry holds the `Facts` extracted from one document. Its key is the SHA-256 o
   date (relative dates resolve against it), title and source — not the path or the doc id, so
   renaming a file costs nothing;
 - the extractor's fingerprint: the language, the extractor's `version`, a digest of the
-  extraction code (every source file of `mfa_releases/extract/**`), a digest of the gazetteers
-  (`seeds/gazetteers/`) and the versions of the NLP libraries the extractors run on.
+  extraction code it runs (the shared modules of `mfa_releases/extract/` and its language's
+  package, e.g. `extract/ru/**`), a digest of the gazetteers (`seeds/gazetteers/`) and the
+  versions of the NLP libraries the extractors run on.
 
 A change to any of these yields new keys, so stale entries are never read. Entries live under
 one directory per fingerprint (`<root>/<fingerprint>/<key[:2]>/<key>.json`), written atomically
@@ -43,12 +44,12 @@ NLP_DISTRIBUTIONS = ("natasha", "slovnet", "navec", "razdel", "yargy", "pymorphy
                      "pymorphy2-dicts-ru", "pycountry")
 
 
-def tree_digest(root: Path, suffixes: tuple[str, ...] | None = None) -> str:
+def tree_digest(root: Path, suffixes: tuple[str, ...] | None = None, recursive: bool = True) -> str:
     """SHA-256 over the relative paths and bytes of the files under `root` (sorted; caches skipped)."""
     digest = hashlib.sha256()
     if root.is_dir():
         files = sorted(
-            p for p in root.rglob("*")
+            p for p in (root.rglob("*") if recursive else root.iterdir())
             if p.is_file() and "__pycache__" not in p.parts
             and (suffixes is None or p.suffix in suffixes)
         )
@@ -58,11 +59,25 @@ def tree_digest(root: Path, suffixes: tuple[str, ...] | None = None) -> str:
     return digest.hexdigest()
 
 
+CODE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".txt")
+
+
+def code_digest(extract_root: Path, language: str | None = None) -> str:
+    """Digest of the extraction code under `extract_root`: for a language, the shared modules at
+    its top (base, dates, countries, …) and the language's own package, so that a change to the
+    English rules keeps the Russian entries; for None, everything."""
+    if language is None:
+        return tree_digest(extract_root, CODE_SUFFIXES)
+    shared = tree_digest(extract_root, CODE_SUFFIXES, recursive=False)
+    own = tree_digest(extract_root / language, CODE_SUFFIXES)
+    return hashlib.sha256(f"{shared}:{language}:{own}".encode()).hexdigest()
+
+
 @cache
-def extraction_code_digest() -> str:
-    """Digest of the source files of `mfa_releases/extract/**` (the rules every extractor runs)."""
+def extraction_code_digest(language: str | None = None) -> str:
+    """`code_digest` of the installed `mfa_releases/extract/` (the rules every extractor runs)."""
     package = importlib.import_module("mfa_releases.extract")
-    return tree_digest(Path(package.__file__).parent, suffixes=(".py", ".yaml", ".yml", ".json", ".txt"))
+    return code_digest(Path(package.__file__).parent, language)
 
 
 def gazetteers_digest(directory: Path | None = None) -> str:
@@ -162,7 +177,7 @@ class ExtractionCache:
                 "format": CACHE_FORMAT,
                 "language": language,
                 "extractor_version": version,
-                "code": extraction_code_digest(),
+                "code": extraction_code_digest(language),
                 "gazetteers": gazetteers_digest(self._gazetteers),
                 "libraries": library_versions(),
             })[:16]
