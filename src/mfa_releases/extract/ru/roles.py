@@ -391,6 +391,12 @@ def role_phrase(an: Analysis, first: int, name_first: int) -> tuple[str, list[tu
         words.pop()
     text = " ".join(words)
     text = re.sub(r"\s+", " ", text).strip(" ,—")
+    # «Главы государств Казахстана и Узбекистана»: a plural title names each one's office in the singular
+    head = next((k for k in range(begin, name_first) if an.tokens[k].pos in ("NOUN", "PROPN")), None)
+    if head is not None and head + 1 < name_first and an.tokens[head + 1].lemma in ("государство", "правительство") \
+            and an.tokens[head + 1].feats.get("Number") == "Plur" \
+            and text.lower() in (an.tokens[head].lemma, f"{an.tokens[head].lemma} {an.tokens[head + 1].text.lower()}"):
+        text = f"{an.tokens[head].lemma} {an.tokens[head + 1].lemma[:-1]}а"
     text = normalize_role(text)
     text = re.sub(r"\x00(\d+)\x00", lambda m: verbatim[int(m.group(1))], text)
     return text, countries
