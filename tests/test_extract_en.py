@@ -892,6 +892,8 @@ WAVE10_PARTICIPANT_CASES = [
     # A host's own release names neither the host's country nor its state: the meeting's place does.
     ("Minister of Foreign Affairs Ayla Demir met with Dana Sato, Minister of Foreign Affairs of Kazakhstan, "
      "in Izmir.", "Ayla Demir", "minister of foreign affairs", "TR"),
+    # ... only when one side is unplaced: with two, which is the host is unknown.
+    ("FM Sato met with FM Al Harthy of Oman in Muscat.", "Sato", "minister of foreign affairs", None),
     # ... but an official of a body seated there serves no state.
     ("Minister of Foreign Affairs of Kazakhstan Dana Sato met with Commissioner for Energy Lena Holm "
      "in Brussels.", "Lena Holm", "commissioner for energy", None),
@@ -982,6 +984,11 @@ WAVE10_MEETING_CASES = [
      [("meeting", ["Elmer Ruiz", "Alan Bek"])]),
     # ... "welcomed Kazakhstan's initiative" is not
     ("Peru's Minister of Foreign Relations Elmer Ruiz welcomed Kazakhstan's initiative on water.", []),
+    # Malay styles before a name; "as well as with the Minister …" continues the list
+    ("H.E. Dr. Dana Sato, Minister of Foreign Affairs of Kazakhstan, paid a courtesy call on H.E. Dato' Seri "
+     "Mohamad Hasan, Minister of Foreign Affairs of Malaysia.", [("meeting", ["Dana Sato", "Mohamad Hasan"])]),
+    ("Foreign Minister of Kazakhstan Dana Sato met with Ghana's Minister of State Jane Mensah, as well as with "
+     "the Minister of Trade Kofi Boateng in Accra.", [("meeting", ["Dana Sato", "Jane Mensah", "Kofi Boateng"])]),
     # ... but an appeal is no encounter
     ("Foreign Minister of Kazakhstan Dana Sato called on the parties to show restraint.", []),
 ]

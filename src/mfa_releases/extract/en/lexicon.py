@@ -14,7 +14,7 @@ from mfa_releases.extract.gazetteer import load_gazetteer
 # Forms of address and styles between a title and a name ("H.E. Mr.", "Sheikh", "Cardinal").
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. h.e. he sir madam dame excellency prof prof. his her sheikh cardinal
-    archbishop""".split()
+    archbishop dato' dato datuk datin seri tun""".split()
 )
 # Nouns that make a phrase a title ("Minister", "Ambassador", …).
 TITLE_HEADS = frozenset(

@@ -68,7 +68,7 @@ FUTURE_BEFORE = re.compile(
     r"upcoming|forthcoming|next|scheduled|planned|future|preparations?\s+for|preparing\s+for)\s+(?:\w+\s+){0,1}$",
     re.I,
 )
-GAP_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as|,?\s*and\s+(?:his|her|their|the)|,\s*(?:his|her)|"
+GAP_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|,?\s*as\s+well\s+as(?:\s+with)?(?:\s+the)?|,?\s*and\s+(?:his|her|their|the)|,\s*(?:his|her)|"
                       # "the Foreign Ministers of Chile, A, and of Peru, B"
                       r",?\s*and\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,2}\s*,)?\s*$", re.I)
 FIRST_GAP = re.compile(

@@ -380,7 +380,7 @@ def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]
         title = _title_left(tokens, i, blocked)
         after = (_title_right(tokens, j) or (_of_country(tokens, j) if j - i >= 2 else [])) if not title else []
         title_end = None
-        if title and j - i >= 2 and not any(_is_country_like(t) for t in title):
+        if title and not any(_is_country_like(t) for t in title):
             # "Foreign Minister A of Kazakhstan": the country after the name completes the title before it
             of_country = _of_country(tokens, j)
             if of_country:
@@ -402,7 +402,9 @@ def find_mentions(sentence: Sentence, sentence_index: int = -1) -> list[Mention]
             end = tokens[j + len(bracket) + 1].end  # the closing bracket
         if honorific and not title:
             k = i
-            while k > 0 and tokens[k - 1].lower in HONORIFICS:
+            # ("H.E. Dato' Seri A": an apostrophe ends a Malay style)
+            while k > 0 and (tokens[k - 1].lower in HONORIFICS or tokens[k - 1].text in {"'", "’"}
+                             and k > 1 and tokens[k - 2].lower in HONORIFICS):
                 k -= 1
             start = tokens[k].start
         mentions.append(Mention(

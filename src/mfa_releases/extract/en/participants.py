@@ -95,10 +95,11 @@ def _assign_countries(meeting: Meeting, countries: Counter, text: str, sentences
     # ("Minister of Foreign Affairs Hakan Fidan met with … in Ankara"): whoever is still unplaced
     # serves the state where the meeting took place, unless a title or clause already placed
     # someone there (then the place is likely a third country's venue, as at a summit).
-    if meeting.country and meeting.country not in placed:
-        for person in meeting.participants:
-            if person.index not in assigned and not serves_international_body(person) and not _body_title(person):
-                assigned[person.index] = meeting.country
+    unplaced = [p for p in meeting.participants
+                if p.index not in assigned and not serves_international_body(p) and not _body_title(p)]
+    if meeting.country and meeting.country not in placed and len(unplaced) == 1:
+        # (only one: with two unplaced sides, which is the host is unknown)
+        assigned[unplaced[0].index] = meeting.country
     return assigned
 
 
