@@ -928,6 +928,9 @@ WAVE10_PARTICIPANT_CASES = [
     # wire style: "Oman’s top diplomat A"
     ("Foreign Minister of Kazakhstan Dana Sato met with Oman’s top diplomat Said Al Harthy.",
      "Said Al Harthy", "minister of foreign affairs", "OM"),
+    # a name given bare, its title only as "the Omani Foreign Minister" elsewhere
+    ("Foreign Minister of Kazakhstan Dana Sato met with Said Al Harthy in Muscat. The Omani Foreign Minister "
+     "welcomed the visit.", "Said Al Harthy", "minister of foreign affairs", "OM"),
     # a plural title with one demonym per name, in order
     ("Kazakh and Omani foreign ministers Dana Sato and Said Al Harthy met in Muscat.",
      "Said Al Harthy", "minister of foreign affairs", "OM"),

@@ -18,7 +18,7 @@ from mfa_releases.extract.base import ParticipantFact
 from mfa_releases.extract.en.lexicon import city_country, country_of
 from mfa_releases.extract.en.meetings import Meeting
 from mfa_releases.extract.en.people import Person
-from mfa_releases.extract.en.roles import INTERNATIONAL_BODIES, infer_organization
+from mfa_releases.extract.en.roles import INTERNATIONAL_BODIES, infer_organization, normalize_role
 from mfa_releases.extract.en.tokens import Sentence
 
 HOME_COUNTRY = "KZ"
@@ -36,6 +36,8 @@ def participant_facts(meeting: Meeting, countries: Counter, text: str, sentences
         others = [p for p in meeting.participants if p.index != person.index]
         country = assigned.get(person.index)
         role = person.role or _counterpart_role(person, others)
+        if role is None and not person.titles and country:
+            role = _demonym_title_role(text, country)
         if role is None and not person.titles and len(meeting.participants) == 2 and COUNTERPART.search(text):
             # "Tokayev holds phone talks with Finnish counterpart … with Alexander Stubb": the
             # untitled other side of a two-person encounter holds the same post.
@@ -162,6 +164,20 @@ def _guess_country(person: Person, taken: set[str], countries) -> str | None:
         if code not in excluded:
             return code
     return None
+
+
+# "The Omani Foreign Minister welcomed …": a title named with its state's demonym, no name beside it
+DEMONYM_TITLE = re.compile(r"\b[Tt]he\s+([A-Z][\w’'-]+)\s+((?:(?:Deputy|First|Vice|Prime|Foreign|Acting)\s+)*"
+                           r"(?:Minister|President|Ambassador|Prime\s+Minister|Foreign\s+Minister|Premier|"
+                           r"Chancellor|Speaker|King|Emir))\b(?!\s+[A-Z])")
+
+
+def _demonym_title_role(text: str, country: str) -> str | None:
+    """The role a text gives someone only as "the Omani Foreign Minister", when exactly one such title
+    names their state."""
+    roles = {normalize_role(m.group(2)) for m in DEMONYM_TITLE.finditer(text) if country_of(m.group(1)) == country}
+    roles.discard(None)
+    return roles.pop() if len(roles) == 1 else None
 
 
 def _counterpart_role(person: Person, others: list[Person]) -> str | None:
