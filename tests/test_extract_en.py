@@ -931,6 +931,11 @@ WAVE10_PARTICIPANT_CASES = [
     # a name given bare, its title only as "the Omani Foreign Minister" elsewhere
     ("Foreign Minister of Kazakhstan Dana Sato met with Said Al Harthy in Muscat. The Omani Foreign Minister "
      "welcomed the visit.", "Said Al Harthy", "minister of foreign affairs", "OM"),
+    # India's MEA abbreviations are titles, not parts of the name
+    ("MoS Ravi Kumar met with Deputy Foreign Minister of Kazakhstan Alan Bek in New Delhi.",
+     "Ravi Kumar", "minister of state", "IN"),
+    ("EAM Dr. R. Mehta met with Foreign Minister of Kazakhstan Dana Sato in New Delhi.",
+     "R. Mehta", "minister of external affairs", "IN"),
     # a plural title with one demonym per name, in order
     ("Kazakh and Omani foreign ministers Dana Sato and Said Al Harthy met in Muscat.",
      "Said Al Harthy", "minister of foreign affairs", "OM"),

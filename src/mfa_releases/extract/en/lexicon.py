@@ -23,7 +23,7 @@ TITLE_HEADS = frozenset(
     leader counterpart diplomat director director-general deputy premier councillor councilor coordinator
     rapporteur administrator chancellor governor mayor king
     queen emir prince sultan consul consul-general commissioner congressman congresswoman adviser
-    advisor undersecretary under-secretary fm pm mp member ombudsman chargé charge akim emperor
+    advisor undersecretary under-secretary fm pm mp eam mos dfm member ombudsman chargé charge akim emperor
     presidents ambassadors speakers leaders heads counterparts diplomats envoys chairmen senators
     representatives secretaries fms officials pope patriarch metropolitan imam
     commander general marshal admiral""".split()
