@@ -65,11 +65,19 @@ def _place_after(an: Analysis, i: int, stop: int) -> Place | None:
     other_city = _geographic_name(token.text)
     if other_city:  # a city the gazetteer does not list: its name, state unknown
         return Place(other_city, None, i)
-    if token.lemma in ("мид", "министерство") or token.text.upper() == "МИД":
-        found = countries_in(an, j + 1, min(stop, j + 6))
+    if token.lemma in _INSTITUTIONS or token.text.upper() == "МИД":
+        # «в МИД Испании», «в здании парламента Латвии», «в резиденции президента Турции»: the state
+        # whose institution it is (an embassy stands abroad, so it is not among them)
+        limit = next((k for k in range(j + 1, min(stop, j + 6)) if an.tokens[k].text.lower() in ("в", "во", ",", "с", "со")
+                      or an.tokens[k].pos in ("VERB", "AUX", "ADP")), min(stop, j + 6))
+        found = countries_in(an, j + 1, limit)
         if found:
             return Place(None, found[0][2], i)
     return None
+
+
+_INSTITUTIONS = {"мид", "министерство", "здание", "резиденция", "правительство", "парламент", "сенат", "мажилис",
+                 "дворец", "администрация", "канцелярия", "ведомство"}
 
 
 def _geographic_name(word: str) -> str | None:
