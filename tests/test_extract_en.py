@@ -1042,6 +1042,9 @@ def test_wave10_participant_layouts(text, name, role, country):
     # a planned event named by a compound of two states before its trigger
     ("The 5th meeting of the Kazakhstan–Mongolia Intergovernmental Commission is scheduled to take place in "
      "Ulaanbaatar on 20 November 2026.", "planned_event", ["KZ", "MN"]),
+    # one invites others to one's own country: the destination names the inviter
+    ("Foreign Minister of Kazakhstan Dana Sato met with Foreign Minister of Oman Said Al Harthy in Astana. "
+     "Said Al Harthy thanked his host, inviting him to visit Oman at a convenient time.", "invitation", ["OM"]),
     # a passive undertaking whose subject names the pair of states
     ("Foreign Minister of Kazakhstan Dana Sato met with Foreign Minister of Oman Said Al Harthy. The minister "
      "said that the projects of cooperation between Oman and Kazakhstan, including logistics, are being "

@@ -45,6 +45,17 @@ def commitment_actors(commitment: Commitment, sentences: list[Sentence], people,
         hosts = [code for code in meeting_countries if code not in guest]
         if guest and hosts:
             return hosts[:1]
+    if commitment.kind == "invitation":
+        # "inviting him to visit China": one invites others to one's own country, so a destination
+        # that is a state of the meeting names the inviter
+        evidence = sentence.text[commitment.start - sentence.start: commitment.end - sentence.start]
+        place = re.search(r"\bvisit(?:\s+to)?\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})", evidence)
+        if place:
+            words = place.group(1).split()
+            code = next((c for n in range(len(words), 0, -1)
+                         if (c := country_of(" ".join(words[:n])) or city_country(" ".join(words[:n])))), None)
+            if code and code in meeting_countries:
+                return [code]
     if commitment.kind == "planned_event":
         # a named event: the states of the people in it ("the visit of the President of Germany …"),
         # else the states it names, destinations ("to Kazakhstan", "in Astana") aside
