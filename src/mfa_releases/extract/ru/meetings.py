@@ -457,6 +457,25 @@ def _roles_from_titles(ctx: Context, drafts: list[Draft]) -> None:
         if len(holders) != 1 or holders[0].role is not None:
             continue
         _take_role(ctx, holders[0], i, end)
+    # «Главы государств обсудили …», «Министры иностранных дел отметили …»: a plural title opening a
+    # sentence is the office each side of the encounter just reported holds
+    for i, token in enumerate(an.tokens):
+        sentence = an.sentences[token.sent]
+        if i != sentence.tokens[0] or i in taken or token.lemma not in _TITLE_HEADS or token.pos != "NOUN" \
+                or token.feats.get("Number") != "Plur":
+            continue
+        end = i + 1
+        while end < sentence.tokens[1] and end - i < 5 and an.tokens[end].pos in ("NOUN", "ADJ") \
+                and end not in taken and an.tokens[end].case == "Gen":
+            end += 1
+        if countries_in(an, i + 1, end) or any(i < m.first < end + 1 for _, m in ctx.in_sentence(token.sent)):
+            continue
+        earlier = [d for d in drafts if d.sentence < token.sent]
+        if not earlier or len(earlier[-1].people) != 2:
+            continue
+        for person in earlier[-1].people:
+            if not person.international:
+                _take_role(ctx, person, i, end)
 
 
 def _formula_meetings(ctx: Context, sentence: int, drafts: list[Draft], partial: list) -> None:
