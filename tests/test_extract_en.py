@@ -997,6 +997,11 @@ WAVE10_MEETING_CASES = [
      "Mohamad Hasan, Minister of Foreign Affairs of Malaysia.", [("meeting", ["Dana Sato", "Mohamad Hasan"])]),
     ("Foreign Minister of Kazakhstan Dana Sato met with Ghana's Minister of State Jane Mensah, as well as with "
      "the Minister of Trade Kofi Boateng in Accra.", [("meeting", ["Dana Sato", "Jane Mensah", "Kofi Boateng"])]),
+    # a call received, a call in progress
+    ("Foreign Minister of Kazakhstan Dana Sato received a phone call from Foreign Minister of Oman Said Al Harthy.",
+     [("phone_call", ["Dana Sato", "Said Al Harthy"])]),
+    ("Foreign Minister of Kazakhstan Dana Sato was on the phone with Foreign Minister of Oman Said Al Harthy.",
+     [("phone_call", ["Dana Sato", "Said Al Harthy"])]),
     # ... but an appeal is no encounter
     ("Foreign Minister of Kazakhstan Dana Sato called on the parties to show restraint.", []),
 ]

@@ -43,6 +43,9 @@ TRIGGERS = [
     re.compile(r"\b(?P<verb>spoke|speaks)\s+(?:today\s+|yesterday\s+|on\s+\w+\s+)?with\b", re.I),
     # "Ambassador A called on Foreign Secretary B": a call paid in person (a person must follow at once)
     re.compile(r"\b(?P<verb>called|calls)\s+on\s+(?=(?:H\.E\.\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z])(?![A-Z][\w-]*[’']s\b)"),
+    # "A received a phone call from B", "A was on the phone with B"
+    re.compile(r"\b(?:received|receives|took|had)\s+(?:a\s+)?(?P<noun>(?:tele)?phone\s+call)\s+from\b", re.I),
+    re.compile(r"\b(?:was|were|is)\s+on\s+the\s+(?P<noun>(?:tele)?phone)\s+with\b", re.I),
     # "A telephoned B", "A sat down with B" (a person must follow at once)
     re.compile(r"\b(?P<verb>telephoned|phoned)\s+(?=(?:H\.E\.\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+|Dr\.?\s+)?[A-Z])(?![A-Z][\w-]*[’']s\b)"),
     re.compile(r"\b(?P<verb>sat|sits)\s+down\s+with\b"),
