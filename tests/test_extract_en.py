@@ -936,6 +936,11 @@ WAVE10_PARTICIPANT_CASES = [
      "Ravi Kumar", "minister of state", "IN"),
     ("EAM Dr. R. Mehta met with Foreign Minister of Kazakhstan Dana Sato in New Delhi.",
      "R. Mehta", "minister of external affairs", "IN"),
+    # "his counterparts from Chile, A, and Peru, B": each serves the state of their list item
+    ("Foreign Minister of Kazakhstan Dana Sato met with his counterparts from Chile, Tomás Herrera, and Peru, "
+     "Luis Gómez.", "Luis Gómez", None, "PE"),
+    ("Foreign Minister of Kazakhstan Dana Sato met with his counterparts from Chile, Tomás Herrera, and Peru, "
+     "Luis Gómez.", "Tomás Herrera", None, "CL"),
     # a plural title with one demonym per name, in order
     ("Kazakh and Omani foreign ministers Dana Sato and Said Al Harthy met in Muscat.",
      "Said Al Harthy", "minister of foreign affairs", "OM"),

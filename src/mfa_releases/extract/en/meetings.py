@@ -73,7 +73,7 @@ FUTURE_BEFORE = re.compile(
 )
 GAP_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|,?\s*as\s+well\s+as(?:\s+with)?(?:\s+the)?|,?\s*and\s+(?:his|her|their|the)|,\s*(?:his|her)|"
                       # "the Foreign Ministers of Chile, A, and of Peru, B"
-                      r",?\s*and\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,2}\s*,)?\s*$", re.I)
+                      r",?\s*and\s+(?:of\s+|from\s+)?(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,2}\s*,)?\s*$", re.I)
 FIRST_GAP = re.compile(
     r"^\s*(?:(?:with|of|to|between|the|his|her|their|a|an|on|by|\d+|\w+\s+\d{1,2},?|\d{1,2}\s+\w+|"
     r"participation|telephone|phone|newly|appointed|new|outgoing|visiting|incoming|accredited|resident|"
@@ -84,6 +84,9 @@ FIRST_GAP = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|,)\s*){0,8}$",
     re.I,
 )
+# "met with his counterparts from Chile, A, and Peru, B"
+COUNTERPARTS_FROM = re.compile(r"^\s*(?:with\s+)?(?:his|her|their)\s+counterparts?\s+from\s+(?:the\s+)?[A-Z][\w’'-]+"
+                               r"(?:\s+[A-Z][\w’'-]+){0,2}\s*,\s*$")
 # "received today, at Itamaraty Palace, the Minister …": a venue set off by commas before the counterpart
 VENUE_ASIDE = re.compile(r"^\s*(?:today\s*|yesterday\s*)?,\s*(?:at|in)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,3}\s*,\s*(?:the\s+)?$")
 PLACE = re.compile(
@@ -232,7 +235,7 @@ def _group_after(mentions: list[Mention], text: str, offset: int, position: int)
             continue
         gap = text[(group[-1].end if group else position) - offset: mention.start - offset]
         if not group:
-            if not (FIRST_GAP.match(gap) and len(gap) <= 60 or VENUE_ASIDE.match(gap)):
+            if not (FIRST_GAP.match(gap) and len(gap) <= 60 or VENUE_ASIDE.match(gap) or COUNTERPARTS_FROM.match(gap)):
                 break
             of_phrase = bool(re.match(r"\s*of\b", gap))
         elif not (GAP_JOIN.match(gap) or of_phrase and re.fullmatch(r"\s*with\s*", gap)):

@@ -129,7 +129,7 @@ def _clause_country(person: Person, taken: set[str], text: str, sentences) -> st
                                                for mark in (",", ";", "\n")])
         clause = text[clause_start:mention.start]
         # "…, and of Peru, B": the country of the list item just before the name
-        item = re.search(r"\band\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s*,\s*$",
+        item = re.search(r"\b(?:and\s+of|and\s+from|and|from)\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s*,\s*$",
                          text[sentence_start:mention.start])
         if item and not clause.strip() and country_of(item.group(1)):
             return country_of(item.group(1))
