@@ -85,25 +85,28 @@ def test_a_cached_rebuild_writes_the_same_bytes(tmp_path, sources):
     assert report.extracted == 0 and report.cache_hits == report.documents
 
 
-def test_one_new_release_starts_one_worker(tmp_path, documents, monkeypatch):
+def test_one_new_release_starts_one_worker(tmp_path, documents):
     from mfa_releases.cache import ExtractionCache
 
     list(extract_all(documents[:-1], workers=1, cache=ExtractionCache(tmp_path / "cache")))
-    started = []
-    real_pool = parallel._pool
-
-    def recording_pool(workers, languages):
-        started.append(workers)
-        return real_pool(workers, languages)
-
-    monkeypatch.setattr(parallel, "_pool", recording_pool)
+    parallel.shutdown_pools()
     cache = ExtractionCache(tmp_path / "cache")
     results = list(extract_all(documents, workers=2, cache=cache))
-    assert started == [1] and (cache.hits, cache.misses) == (len(documents) - 1, 1)
+    assert (cache.hits, cache.misses) == (len(documents) - 1, 1)
+    assert len(parallel._pool(2, [])._processes) == 1  # processes start as work arrives
     assert results == list(extract_all(documents, workers=1))
-    started.clear()
+    parallel.shutdown_pools()
     list(extract_all(documents, workers=2, cache=ExtractionCache(tmp_path / "cache")))
-    assert started == []  # everything cached: no pool at all
+    assert parallel._POOLS == {}  # everything cached: no pool at all
+
+
+def test_prestart_starts_one_worker_with_its_models():
+    parallel.shutdown_pools()
+    parallel.prestart(2).result()
+    pool = parallel._pool(2, [])
+    loaded = pool.submit(eval, "__import__('mfa_releases.extract').extract.get_extractor.cache_info().currsize")
+    assert loaded.result() == len(parallel.WARM_UP_TEXTS)  # every extractor created and warmed up
+    assert len(pool._processes) == 1
 
 
 def test_input_is_read_lazily(documents, monkeypatch):

@@ -26,7 +26,7 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -199,6 +199,17 @@ def _pool(workers: int, languages: Iterable[str]) -> ProcessPoolExecutor:
     return pool
 
 
+def _ready() -> None:
+    """A task that only makes a worker start (its initializer loads the models)."""
+
+
+def prestart(workers: int, languages: Iterable[str] = tuple(WARM_UP_TEXTS)) -> Future:
+    """Start one worker of the pool that `extract_all(workers=...)` will use, so that its models
+    load now, while the caller does other work, rather than when the first cache miss comes.
+    The future is done when the worker is ready."""
+    return _pool(resolve_workers(workers), languages).submit(_ready)
+
+
 def shutdown_pools() -> None:
     """Stop every worker process this process started."""
     while _POOLS:
@@ -215,16 +226,12 @@ def extract_all(
 ) -> Iterator[tuple[Document, Facts]]:
     """Facts for every document, yielded in input order, with cache hits skipping extraction.
 
-    Misses go to `workers` processes (0: one per core), started on the first miss and no more
-    than the misses need (known up front when `documents` is a list and there is a cache): adding
-    one release uses one worker, whose model loading overlaps with reading the cache. New facts
-    are written to `cache` as they are yielded. `in_process=True` extracts in this process
+    Misses go to a pool of `workers` processes (0: one per core) whose processes start as work
+    arrives, so adding one release uses one worker (started early by `prestart`, its models load
+    while the caller ingests). New facts are written to `cache` as they are yielded. `in_process=True` extracts in this process
     instead (no pool; output then depends on this process's hash seed, see the module docstring).
     """
     workers = resolve_workers(workers)
-    if not in_process and cache is not None and isinstance(documents, Sequence):
-        misses = sum(1 for document in documents if not cache.contains(document))
-        workers = max(1, min(workers, -(-misses // chunk_size)))
     max_misses = workers * chunk_size * 4  # extraction work in flight
     pending: deque[_Slot] = deque()  # in input order; cache hits queue up while misses are extracted
     batch: list[_Slot] = []  # misses not yet sent

@@ -24,7 +24,7 @@ from mfa_releases.relations import check_relations
 from mfa_releases.rows import FACT_TABLES, empty_rows, facts_to_rows
 from mfa_releases.sources import load_sources
 from mfa_releases.cache import ExtractionCache
-from mfa_releases.parallel import extract_all, resolve_workers
+from mfa_releases.parallel import extract_all, prestart, resolve_workers
 from mfa_releases.tables import StreamingTables, to_arrow, validate_tables
 
 # Documents per batch: tables are validated and written (one Parquet row group per batch) batch by
@@ -143,6 +143,7 @@ def build(input_dir: Path | str, output_dir: Path | str, *, sources_path: Path |
     """
     input_dir, output_dir = Path(input_dir), Path(output_dir)
     report = BuildReport(input_dir=str(input_dir), output_dir=str(output_dir))
+    prestart(workers)  # a worker loads its models while this process ingests
     try:
         sources = load_sources(sources_path)
         listing = list_release_files(input_dir) if input_dir.is_dir() else None
