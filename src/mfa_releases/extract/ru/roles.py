@@ -375,7 +375,9 @@ def role_phrase(an: Analysis, first: int, name_first: int) -> tuple[str, list[tu
             if token.pos == "ADJ" or token.text.lower() == "и" or token.lemma in ROLE_ADJECTIVES:
                 if token.lemma not in ROLE_ADJECTIVES and token.text.lower() != "и":
                     continue
-                words.append(token.lemma)
+                # a nominative adjective keeps its gender («первая леди»); other cases go to the lemma
+                nominative_feminine = token.case == "Nom" and token.feats.get("Gender") == "Fem"
+                words.append(token.text.lower() if nominative_feminine else token.lemma)
                 continue
             head_done = True
             words.append(token.lemma if token.lemma else token.text.lower())
@@ -785,6 +787,21 @@ def person_mentions(an: Analysis) -> list[Mention]:
             )
         if mention.country is None:
             mention.country = _delegation_country(an, role_first if role_first is not None else first)
+        # «Президент и первая леди США Барак и Мишель Обама»: joined titles before joined names, one each
+        if coordinated and mention.role in (None, previous.role) and previous.role and previous.role_first is not None:
+            joint = next((k for k in range(previous.role_first + 1, previous.first)
+                          if an.tokens[k].text.lower() == "и" and is_role_head(an.tokens[k - 1])
+                          and an.tokens[k - 1].feats.get("Number") != "Plur"
+                          and not countries_in(an, k - 1, k) and not countries_in(an, k + 1, min(k + 3, previous.first))),
+                         None)
+            if joint is not None and joint + 1 < previous.first:
+                first_role, _ = role_phrase(an, previous.role_first, joint)
+                second_role, _ = role_phrase(an, joint + 1, previous.first)
+                if first_role and second_role:
+                    previous.role = first_role
+                    mention.role = second_role
+                    mention.role_first = joint + 1
+                    mention.country = mention.country or previous.country
         mentions.append(mention)
         previous = mention
     return mentions
