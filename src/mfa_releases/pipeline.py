@@ -209,7 +209,7 @@ def build(input_dir: Path | str, output_dir: Path | str, *, sources_path: Path |
                 for name, table in tables.items():
                     report.rows[name] += table.num_rows
         finally:
-            machine.close()  # stops the workers when a batch fails
+            machine.close()  # a failed batch cancels the extraction not yet started
         if reports:
             raise BuildError([], reports)
         report.written = [str(p) for p in writer.commit()]
