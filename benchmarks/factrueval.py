@@ -175,14 +175,9 @@ def best_match(machine: str | None, golds: Iterable[str], lemmatize) -> tuple[bo
 
 def _close_forms(a: str, b: str) -> bool:
     """Equal up to a case ending: «Лужкова» vs «Лужков», «Долгоруком» vs «Долгорукий»."""
-    if min(len(a), len(b)) < 4:
-        return False
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    return common >= max(len(a), len(b)) - 3 and common >= min(len(a), len(b)) - 2
+    from mfa_releases.extract.ru.names import same_surname  # the extractor's own rule, not a copy
+
+    return same_surname(a, b)
 
 
 def name_tokens(name: str) -> list[str]:

@@ -11,8 +11,8 @@ import json
 import re
 from pathlib import Path
 
-from mfa_releases.hub.local import Published, PublishRefused
-from mfa_releases.release import content_digest, read_manifest, verify_tree
+from mfa_releases.hub.local import Published, PublishRefused, verified_manifest
+from mfa_releases.release import content_digest
 from mfa_releases.versioning import is_version, parse_version
 
 HF_PREFIX = "hf://datasets/"
@@ -38,10 +38,7 @@ def publish(tree: Path | str, target: str, api=None) -> Published:
     """
     repo_id = parse_target(target)
     tree = Path(tree)
-    problems = verify_tree(tree)
-    if problems:
-        raise PublishRefused(f"{tree}: the release tree does not match its MANIFEST.json: {'; '.join(problems)}")
-    manifest = read_manifest(tree)
+    manifest = verified_manifest(tree)
     version = manifest["version"]
     tag = tag_of(version)
     location = f"https://huggingface.co/datasets/{repo_id}/tree/{tag}"

@@ -29,6 +29,14 @@ class PublishRefused(Exception):
     """Publishing would rewrite history (a version already holds other data); nothing was written."""
 
 
+def verified_manifest(tree: Path) -> dict:
+    """The MANIFEST of a release tree whose files match it; `PublishRefused` otherwise."""
+    problems = verify_tree(tree)
+    if problems:
+        raise PublishRefused(f"{tree}: the release tree does not match its MANIFEST.json: {'; '.join(problems)}")
+    return read_manifest(tree)
+
+
 @dataclass(frozen=True)
 class Published:
     """The outcome of a publish: `published` or `unchanged` (the same content already is that version)."""
@@ -86,10 +94,7 @@ class LocalHub:
         Same content already there → `unchanged`; other content under that version → `PublishRefused`.
         """
         tree = Path(tree)
-        problems = verify_tree(tree)
-        if problems:
-            raise PublishRefused(f"{tree}: the release tree does not match its MANIFEST.json: {'; '.join(problems)}")
-        manifest = read_manifest(tree)
+        manifest = verified_manifest(tree)
         version = manifest["version"]
         parse_version(version)
         final = self.dir / version
