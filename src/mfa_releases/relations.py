@@ -43,32 +43,28 @@ def check_relations(tables: dict) -> list[str]:
             problems.append(f"{table} {row_id}: {field} {row[field]!r} != text[{start}:{end}] "
                             f"{text[start:end]!r}")
 
+    def check_row(table: str, id_column: str, row: dict, span_field: str) -> None:
+        row_id = row[id_column]
+        provenance[row["doc_id"]].add(row["provenance"])
+        if row["doc_id"] not in texts:
+            problems.append(f"{table} {row_id}: document {row['doc_id']} does not exist")
+        meeting = row.get("meeting_id") if table != "meetings" else None
+        if meeting is not None:
+            if meeting not in meeting_doc:
+                problems.append(f"{table} {row_id}: meeting {meeting} does not exist")
+            elif meeting_doc[meeting] != row["doc_id"]:
+                problems.append(f"{table} {row_id}: meeting {meeting} belongs to "
+                                f"{meeting_doc[meeting]}, not {row['doc_id']}")
+        check_span(table, row_id, row, span_field)
+
     for m in meetings:
-        provenance[m["doc_id"]].add(m["provenance"])
-        if m["doc_id"] not in texts:
-            problems.append(f"meetings {m['meeting_id']}: document {m['doc_id']} does not exist")
-        check_span("meetings", m["meeting_id"], m, "evidence")
+        check_row("meetings", "meeting_id", m, "evidence")
     for p in participants:
-        provenance[p["doc_id"]].add(p["provenance"])
-        if p["doc_id"] not in texts:
-            problems.append(f"participants {p['participant_id']}: document {p['doc_id']} does not exist")
-        if p["meeting_id"] not in meeting_doc:
-            problems.append(f"participants {p['participant_id']}: meeting {p['meeting_id']} does not exist")
-        elif meeting_doc[p["meeting_id"]] != p["doc_id"]:
-            problems.append(f"participants {p['participant_id']}: meeting {p['meeting_id']} belongs to "
-                            f"{meeting_doc[p['meeting_id']]}, not {p['doc_id']}")
-        check_span("participants", p["participant_id"], p, "mention")
-    for c in commitments:
-        provenance[c["doc_id"]].add(c["provenance"])
-        if c["doc_id"] not in texts:
-            problems.append(f"commitments {c['commitment_id']}: document {c['doc_id']} does not exist")
-        if c["meeting_id"] is not None:
-            if c["meeting_id"] not in meeting_doc:
-                problems.append(f"commitments {c['commitment_id']}: meeting {c['meeting_id']} does not exist")
-            elif meeting_doc[c["meeting_id"]] != c["doc_id"]:
-                problems.append(f"commitments {c['commitment_id']}: meeting {c['meeting_id']} belongs to "
-                                f"{meeting_doc[c['meeting_id']]}, not {c['doc_id']}")
-        check_span("commitments", c["commitment_id"], c, "evidence")
+        if p["meeting_id"] is None:
+            problems.append(f"participants {p['participant_id']}: meeting None does not exist")
+        check_row("participants", "participant_id", p, "mention")
+    for c in commitments:  # a commitment's meeting is optional
+        check_row("commitments", "commitment_id", c, "evidence")
     for doc, kinds in sorted(provenance.items()):
         if len(kinds) > 1:
             problems.append(f"document {doc}: human and machine rows are mixed (a human annotation "
