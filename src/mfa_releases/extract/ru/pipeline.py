@@ -7,7 +7,7 @@ often end without a full stop), and all offsets are shifted back into the docume
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 
 @dataclass
@@ -72,22 +72,48 @@ def _paragraphs(text: str):
         start += len(part) + 1
 
 
+# Speed (the tagging is most of a build's time): one morphology call over every sentence of the
+# document and one NER call over its paragraphs, instead of two calls per paragraph — slovnet pads
+# a batch with zero vectors, so the tags are the same as paragraph by paragraph — and lemmas
+# memoized per (word, POS, features), as a release repeats most of its words.
+def _tag_paragraphs(docs, morph_tagger, ner_tagger) -> None:
+    """`Doc.tag_morph` and `Doc.tag_ner` for segmented paragraphs, batched across them."""
+    from natasha.doc import adapt_spans, inject_morph
+
+    sentences = [sentence for doc in docs for sentence in doc.sents]
+    markups = morph_tagger.map([[token.text for token in sentence.tokens] for sentence in sentences])
+    for sentence, markup in zip(sentences, markups):
+        inject_morph(sentence.tokens, markup.tokens)
+    for doc, markup in zip(docs, ner_tagger.map([doc.text for doc in docs])):
+        doc.spans = list(adapt_spans(doc, markup.spans))
+        doc.envelop_span_tokens()
+        doc.envelop_sent_spans()
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, pos: str | None, feats: tuple) -> str | None:
+    """`Token.lemmatize(morph_vocab)` for one word, computed once per process."""
+    return morph().lemmatize(word, pos, dict(feats))
+
+
 def analyze(text: str) -> Analysis:
     """Sentences, tokens (POS, features, lemma) and NER spans of a text; offsets into `text`."""
     from natasha import Doc
 
-    segmenter, morph_vocab, morph_tagger, ner_tagger = _models()
+    segmenter, _, morph_tagger, ner_tagger = _models()
     result = Analysis(text)
+    paragraphs = []
     for paragraph, offset, part in _paragraphs(text):
         doc = Doc(part)
         doc.segment(segmenter)
-        doc.tag_morph(morph_tagger)
-        doc.tag_ner(ner_tagger)
+        paragraphs.append((paragraph, offset, doc))
+    _tag_paragraphs([doc for _, _, doc in paragraphs], morph_tagger, ner_tagger)
+    for paragraph, offset, doc in paragraphs:
         index_of = {}
         for sentence in doc.sents:
             first = len(result.tokens)
             for token in sentence.tokens:
-                token.lemmatize(morph_vocab)
+                token.lemma = _lemma(token.text, token.pos, tuple(token.feats.items()) if token.feats else ())
                 index_of[id(token)] = len(result.tokens)
                 result.tokens.append(
                     Token(
