@@ -431,26 +431,9 @@ def _clean_span(an: Analysis, first: int, last: int) -> tuple[int, int] | None:
 _INITIALS_NAME = re.compile(r"(?<![А-ЯЁа-яё])(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 
 
-def _initials_spans(an: Analysis, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """«А.Абдуллаева», «М.Рот» that the NER tagger missed (often at a sentence start)."""
-    taken = {i for first, last in known for i in range(first, last)}
-    found = []
-    for match in _INITIALS_NAME.finditer(an.text):
-        first = next((i for i, t in enumerate(an.tokens) if t.start == match.start()), None)
-        last = next((i + 1 for i, t in enumerate(an.tokens) if t.stop == match.end()), None)
-        if first is None or last is None or taken & set(range(first, last)):
-            continue
-        if an.tokens[first].sent != an.tokens[last - 1].sent:
-            continue
-        found.append((first, last))
-    return found
-
-
-def _known_person_spans(an: Analysis, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Well-known people (persons_ru.yaml) the NER tagger missed («Касым-Жомарт Токаев провел …»)."""
-    pattern = gazetteers.known_person_pattern()
-    if pattern is None:
-        return []
+def _token_spans(an: Analysis, pattern: re.Pattern, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token spans of `pattern`'s matches that start and end on token edges, stay within one
+    sentence and overlap none of the `known` spans."""
     taken = {i for first, last in known for i in range(first, last)}
     starts = {t.start: i for i, t in enumerate(an.tokens)}
     stops = {t.stop: i + 1 for i, t in enumerate(an.tokens)}
@@ -463,6 +446,17 @@ def _known_person_spans(an: Analysis, known: list[tuple[int, int]]) -> list[tupl
             continue
         found.append((first, last))
     return found
+
+
+def _initials_spans(an: Analysis, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«А.Абдуллаева», «М.Рот» that the NER tagger missed (often at a sentence start)."""
+    return _token_spans(an, _INITIALS_NAME, known)
+
+
+def _known_person_spans(an: Analysis, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Well-known people (persons_ru.yaml) the NER tagger missed («Касым-Жомарт Токаев провел …»)."""
+    pattern = gazetteers.known_person_pattern()
+    return _token_spans(an, pattern, known) if pattern is not None else []
 
 
 def _name_like(token) -> bool:
